@@ -1,0 +1,17 @@
+/// The name of something that happened, as it appears in the `event:` line of the live stream.
+///
+/// Each capability adds its own constants in an extension next to its rules.
+public struct EventType: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+}
+
+extension EventType {
+    public static let memberRegistered: EventType = "member.registered"
+    public static let memberUpdated: EventType = "member.updated"
+    public static let partnerCreated: EventType = "partner.created"
+    public static let partnerMemberAttached: EventType = "partner.member_attached"
+    public static let partnerTokenCreated: EventType = "partner.token_created"
+    public static let partnerTokenRevoked: EventType = "partner.token_revoked"
+}

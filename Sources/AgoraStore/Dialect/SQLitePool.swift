@@ -1,0 +1,76 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+import Synchronization
+
+/// SQLite connections: one writer behind a FIFO gate, and a few readers used in turn.
+final class SQLitePool: Sendable {
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private let nextReader = Atomic<Int>(0)
+    private let gate = SerialGate()
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.writer = writer
+        self.readers = readers
+    }
+
+    static func open(path: String, readers readerCount: Int = 4, logger: Logger) async throws -> SQLitePool {
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        var readers: [SQLiteConnection] = []
+        do {
+            // WAL lets readers proceed while the writer commits; NORMAL sync is durable across
+            // application crashes and loses at most the last commits on power loss.
+            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
+                _ = try await writer.sql().raw(SQLQueryString(pragma)).all()
+            }
+            for _ in 0..<readerCount {
+                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                readers.append(reader)
+                _ = try await reader.sql().raw("PRAGMA busy_timeout=5000").all()
+                _ = try await reader.sql().raw("PRAGMA query_only=ON").all()
+            }
+        } catch {
+            for reader in readers { try? await reader.close() }
+            try? await writer.close()
+            throw error
+        }
+        return SQLitePool(writer: writer, readers: readers)
+    }
+
+    func reader() -> any SQLDatabase {
+        let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+        return readers[index % readers.count].sql(queryLogLevel: nil)
+    }
+
+    func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await gate.run { try await body(self.writer.sql(queryLogLevel: nil)) }
+    }
+
+    func close() async {
+        for reader in readers { try? await reader.close() }
+        try? await writer.close()
+    }
+}
+
+/// Runs async work one piece at a time, in arrival order.
+actor SerialGate {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
+        if busy {
+            await withCheckedContinuation { waiters.append($0) }
+        } else {
+            busy = true
+        }
+        defer {
+            if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+        }
+        return try await work()
+    }
+}

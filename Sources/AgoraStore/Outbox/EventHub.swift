@@ -1,0 +1,49 @@
+public import AgoraDomain
+import Foundation
+import Synchronization
+
+/// The in-process fan-out: every subscriber gets every event the dispatcher publishes, in order.
+///
+/// Each subscriber has a bounded buffer. One that falls behind by more than the buffer is
+/// dropped (its stream ends) instead of slowing the others; it resumes from the outbox
+/// with `Last-Event-ID` when it reconnects.
+public final class EventHub: Sendable {
+    private let subscribers = Mutex<[UUID: AsyncStream<StoredEvent>.Continuation]>([:])
+
+    public init() {}
+
+    /// A stream of the events published from now on; it ends if the subscriber falls `buffer` events behind.
+    public func subscribe(buffer: Int = 1024) -> AsyncStream<StoredEvent> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream.makeStream(of: StoredEvent.self, bufferingPolicy: .bufferingOldest(buffer))
+        continuation.onTermination = { [weak self] _ in
+            self?.subscribers.withLock { _ = $0.removeValue(forKey: id) }
+        }
+        subscribers.withLock { $0[id] = continuation }
+        return stream
+    }
+
+    public var subscriberCount: Int { subscribers.withLock { $0.count } }
+
+    func publish(_ events: [StoredEvent]) {
+        let current = subscribers.withLock { $0 }
+        for (id, continuation) in current {
+            for event in events {
+                if case .dropped = continuation.yield(event) {
+                    subscribers.withLock { _ = $0.removeValue(forKey: id) }
+                    continuation.finish()
+                    break
+                }
+            }
+        }
+    }
+
+    /// Ends every stream, so that live responses finish during shutdown.
+    public func finishAll() {
+        let current = subscribers.withLock { subscribers in
+            defer { subscribers.removeAll() }
+            return subscribers
+        }
+        for continuation in current.values { continuation.finish() }
+    }
+}

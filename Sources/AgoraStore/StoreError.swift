@@ -1,0 +1,6 @@
+/// What a store refuses, in terms the web layer turns into a problem response.
+public enum StoreError: Error, Equatable, Sendable {
+    /// A unique value is taken; `field` names it as the API does (`handle`, `email`, `slug`).
+    case duplicate(field: String)
+    case notFound
+}

@@ -1,0 +1,27 @@
+public import AgoraDomain
+public import AgoraStore
+public import Foundation
+public import Logging
+
+/// Everything `buildApplication` needs, filled by the CLI from flags and environment, and by tests directly.
+public struct AppConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var database = DatabaseLocation.sqlite(path: "./agora.sqlite")
+    public var clock: any AgoraClock = SystemClock()
+    /// bcrypt work factor: 12 in production (~250 ms a hash here); tests lower it to stay fast.
+    public var bcryptCost: UInt8 = 12
+    /// Cookies carry `Secure`; browsers accept it on `http://localhost`, so it stays on for the demo too.
+    public var secureCookies = true
+    public var sessionLifetime: TimeInterval = 30 * 24 * 3600
+    public var loginThrottle = LoginThrottle()
+    /// How often a live stream sends a comment to notice gone clients (and keep proxies from closing it).
+    public var heartbeatInterval: Duration = .seconds(15)
+    /// How many events a live client may fall behind before it is dropped.
+    public var liveBuffer = 1024
+    public var eventPollInterval: Duration = .seconds(1)
+    public var maxBodySize = 1 << 20
+    public var logLevel: Logger.Level = .info
+
+    public init() {}
+}

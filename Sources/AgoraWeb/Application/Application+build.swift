@@ -1,0 +1,89 @@
+public import AgoraStore
+import AgoraDomain
+import Foundation
+public import Hummingbird
+import Logging
+
+/// Everything the routes use, built once from the configuration.
+struct AppDependencies: Sendable {
+    let configuration: AppConfiguration
+    let database: Database
+    let hub: EventHub
+    let metrics: AppMetrics
+    let localizer: Localizer
+    let pages: Pages
+
+    var members: MemberStore { MemberStore(database: database) }
+    var sessions: SessionStore { SessionStore(database: database) }
+    var partners: PartnerStore { PartnerStore(database: database) }
+}
+
+/// The one composition root: the CLI and every test build Agora here.
+public func buildApplication(_ configuration: AppConfiguration) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "agora")
+    logger.logLevel = configuration.logLevel
+    let database = try await Database.open(configuration.database, clock: configuration.clock, logger: logger)
+    let (router, dependencies) = try await buildRouter(configuration, database: database, logger: logger)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "agora"),
+        logger: logger)
+    app.addServices(
+        DatabaseService(database: database),
+        EventDispatchService(
+            dispatcher: EventDispatcher(
+                database: database, hub: dependencies.hub, pollInterval: configuration.eventPollInterval, logger: logger),
+            hub: dependencies.hub))
+    return app
+}
+
+/// The router with every route and middleware; tests use it to compare routes with the OpenAPI document.
+func buildRouter(
+    _ configuration: AppConfiguration, database: Database, logger: Logger
+) async throws -> (Router<AppRequestContext>, AppDependencies) {
+    guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+        throw CocoaError(.fileNoSuchFile)
+    }
+    let localizer = try Localizer(directory: resources.appendingPathComponent("locales"))
+    let pages = try await Pages(templates: resources.appendingPathComponent("templates"), localizer: localizer)
+    let dependencies = AppDependencies(
+        configuration: configuration, database: database, hub: EventHub(), metrics: AppMetrics(), localizer: localizer,
+        pages: pages)
+    let renderer = ProblemRenderer(localizer: localizer, pages: pages)
+    let authentication = Authentication(
+        members: dependencies.members, sessions: dependencies.sessions,
+        failures: LoginFailureStore(database: database, throttle: configuration.loginThrottle),
+        hasher: PasswordHasher(cost: configuration.bcryptCost), sessionLifetime: configuration.sessionLifetime)
+    let secure = configuration.secureCookies
+
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ObservabilityMiddleware(metrics: dependencies.metrics, renderer: renderer))
+    router.add(
+        middleware: FileMiddleware(
+            resources.appendingPathComponent("static").path, urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
+    router.add(middleware: IdentityMiddleware(sessions: dependencies.sessions, partners: dependencies.partners, secureCookies: secure))
+    router.add(middleware: ProblemMiddleware(renderer: renderer))
+    router.add(middleware: CSRFMiddleware())
+
+    OperationsController(database: database, metrics: dependencies.metrics).addRoutes(to: router)
+    HomePages(pages: pages, members: dependencies.members, partners: dependencies.partners).addRoutes(to: router)
+    AccountPages(
+        pages: pages, authentication: authentication, members: dependencies.members, sessions: dependencies.sessions,
+        secureCookies: secure
+    ).addRoutes(to: router)
+
+    let api = router.group("api/v1")
+    AccountsController(
+        authentication: authentication, members: dependencies.members, sessions: dependencies.sessions, secureCookies: secure
+    ).addRoutes(to: api)
+    PartnersController(partners: dependencies.partners, members: dependencies.members).addRoutes(to: api)
+    EventsController(
+        hub: dependencies.hub, log: EventLog(database: database), metrics: dependencies.metrics,
+        heartbeat: configuration.heartbeatInterval, buffer: configuration.liveBuffer
+    ).addRoutes(to: api)
+    let openAPI = OpenAPIDocument.json()
+    api.get("openapi.json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: openAPI)))
+    }
+    return (router, dependencies)
+}

@@ -1,0 +1,45 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Refuses state-changing requests that a foreign site could have made with this browser's cookies.
+///
+/// A request must echo the CSRF cookie (in `X-CSRF-Token` or a form's `_csrf` field) when it is
+/// not authenticated by a bearer token and either carries the session cookie or is a kind of
+/// request a plain HTML form can send. JSON without cookies holds no ambient authority, and
+/// bearer tokens are never sent by a browser on its own.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard Self.needsToken(request) else { return try await next(request, context) }
+        var request = request
+        var presented = request.headers[.csrfToken]
+        if presented == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            let field = FormFields(urlEncoded: String(buffer: body))["_csrf"]
+            presented = field.isEmpty ? nil : field
+        }
+        guard let presented, !context.csrfCookieIsNew, Self.constantTimeEquals(presented, context.csrfToken) else {
+            throw Problem.csrf
+        }
+        return try await next(request, context)
+    }
+
+    static func needsToken(_ request: Request) -> Bool {
+        switch request.method {
+        case .get, .head, .options: return false
+        default: break
+        }
+        if request.headers.bearer != nil { return false }
+        if request.cookies[Cookies.session] != nil { return true }
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        return !type.hasPrefix("application/json")
+    }
+
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,59 @@
+import AgoraDomain
+import AgoraStore
+import Hummingbird
+import HummingbirdAuth
+
+/// Finds who is asking (bearer token or session cookie) and in which language to answer.
+///
+/// A bearer token that starts with `agp_` is a partner's; any other is a member's API session.
+/// An unknown or expired credential leaves the request anonymous: routes that need someone
+/// answer 401 themselves.
+struct IdentityMiddleware: AuthenticatorMiddleware {
+    typealias Context = AppRequestContext
+    typealias Identity = AgoraWeb.Identity
+    let sessions: SessionStore
+    let partners: PartnerStore
+    let secureCookies: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.identity = try await authenticate(request: request, context: context)
+        context.language = Self.language(for: request, member: context.identity?.member)
+        if let token = request.cookies[Cookies.csrf]?.value, token.count >= 32, token.count <= 64 {
+            context.csrfToken = token
+        } else {
+            context.csrfToken = SecretToken(prefix: "").value
+            context.csrfCookieIsNew = true
+        }
+        var response = try await next(request, context)
+        if context.csrfCookieIsNew, ProblemRenderer.wantsPage(request) {
+            response.setCookie(Cookies.csrf(context.csrfToken, secure: secureCookies))
+        }
+        return response
+    }
+
+    func authenticate(request: Request, context: Context) async throws -> Identity? {
+        if let bearer = request.headers.bearer?.token {
+            if bearer.hasPrefix("agp_") {
+                guard let found = try await partners.partner(token: bearer) else { return nil }
+                return Identity(member: nil, partner: found.partner, credential: .partnerToken(id: found.tokenID))
+            }
+            guard let session = try await sessions.session(token: bearer) else { return nil }
+            return Identity(member: session.member, partner: nil, credential: .apiSession(id: session.id))
+        }
+        if let cookie = request.cookies[Cookies.session]?.value, !cookie.isEmpty,
+            let session = try await sessions.session(token: cookie)
+        {
+            return Identity(member: session.member, partner: nil, credential: .browserSession(id: session.id))
+        }
+        return nil
+    }
+
+    /// The member's setting, else the language cookie of the footer switch, else `Accept-Language`, else French.
+    static func language(for request: Request, member: Member?) -> Language {
+        member?.language
+            ?? request.cookies[Cookies.language].flatMap { Language(rawValue: $0.value) }
+            ?? Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
+            ?? .fallback
+    }
+}

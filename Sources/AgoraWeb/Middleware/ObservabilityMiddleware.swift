@@ -1,0 +1,48 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Metrics
+
+/// Gives each request an id (kept from `X-Request-ID` when sane), logs it, and measures it for /metrics.
+///
+/// It sits outermost, so it also renders as a problem any error that escaped the layers below.
+struct ObservabilityMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let metrics: AppMetrics
+    let renderer: ProblemRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let incoming = request.headers[.requestID] ?? ""
+        let isSane = (8...64).contains(incoming.count) && incoming.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        context.requestID = isSane ? incoming : UUID().uuidString.lowercased()
+        context.logger[metadataKey: "request_id"] = .string(context.requestID)
+        let start = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = renderer.response(for: error, request: request, context: context)
+        }
+        response.headers[.requestID] = context.requestID
+        // Unmatched paths share one label, so scanners cannot create unbounded series.
+        let route = context.endpointPath ?? "unmatched"
+        metrics.record(method: request.method.rawValue, route: route, status: response.status.code, duration: ContinuousClock.now - start)
+        context.logger.info(
+            "\(request.method) \(request.uri.path) \(response.status.code)",
+            metadata: ["route": .string(route), "ms": .stringConvertible((ContinuousClock.now - start).milliseconds)])
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let requestID = Self("X-Request-ID")!
+    static let csrfToken = Self("X-CSRF-Token")!
+    static let lastEventID = Self("Last-Event-ID")!
+    static let idempotencyKey = Self("Idempotency-Key")!
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}

@@ -1,0 +1,50 @@
+public import AgoraDomain
+import Foundation
+public import Hummingbird
+import Mustache
+
+/// Renders server-side pages: one layout, Mustache templates, strings in the reader's language.
+public struct Pages: Sendable {
+    let library: MustacheLibrary
+    let localizer: Localizer
+
+    init(templates: URL, localizer: Localizer) async throws {
+        library = try await MustacheLibrary(directory: templates.path)
+        self.localizer = localizer
+    }
+
+    /// A page's response: `template` rendered with `values` plus what the layout needs.
+    func render(
+        _ template: String, title: String, values: [String: Any] = [:], status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
+    ) -> Response {
+        var page = values
+        let member = context.identity?.member
+        page["t"] = localizer.tree(context.language)
+        page["lang"] = context.language.rawValue
+        page["title"] = localizer.text(title, context.language)
+        page["csrf"] = context.csrfToken
+        page["signedIn"] = member != nil
+        page["isStaff"] = member?.role.isStaff ?? false
+        if let member {
+            page["me"] = ["handle": member.handle, "name": member.displayName ?? member.handle]
+        }
+        page["languages"] = Language.allCases.map { ["code": $0.rawValue, "current": $0 == context.language] }
+        let html = library.render(page, withTemplate: template) ?? ""
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: .init(string: html)))
+    }
+
+    /// The message for a field's error, in the reader's language.
+    func message(_ error: ValidationError, _ context: AppRequestContext) -> String {
+        localizer.text(error.message, context.language)
+    }
+}
+
+extension Response {
+    /// A 303 See Other, the answer to a form that worked (so that reloading does not post it again).
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

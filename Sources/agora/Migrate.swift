@@ -1,0 +1,14 @@
+import AgoraStore
+import ArgumentParser
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date, then exit.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let store = try await Database.open(database.location, migrate: true)
+        await store.close()
+        print("Schema of \(database.location) is up to date.")
+    }
+}

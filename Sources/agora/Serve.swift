@@ -1,0 +1,35 @@
+import AgoraStore
+import AgoraWeb
+import ArgumentParser
+import Foundation
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the Agora server (migrating the database first).")
+
+    @Option(help: "Address to listen on.") var host = ProcessInfo.processInfo.environment["AGORA_HOST"] ?? "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = Int(ProcessInfo.processInfo.environment["AGORA_PORT"] ?? "") ?? 8080
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Fill an empty database with demo data and print the demo logins.") var demo = false
+    @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+
+    func run() async throws {
+        var configuration = AppConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.database = database.location
+        configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        if ProcessInfo.processInfo.environment["AGORA_INSECURE_COOKIES"] == "1" { configuration.secureCookies = false }
+        if demo {
+            let store = try await Database.open(configuration.database)
+            let filled = try await DemoData.fillIfEmpty(store)
+            await store.close()
+            let shownHost = host == "0.0.0.0" || host == "::" ? "localhost" : (host == "127.0.0.1" ? "localhost" : host)
+            print(filled ? "Demo data added." : "The database already has members: demo data left as it was.")
+            print("Open http://\(shownHost):\(port)/")
+            DemoData.printLogins()
+        }
+        let app = try await buildApplication(configuration)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,348 @@
+#!/usr/bin/env python3
+"""Walk Agora's HTML pages in headless Chromium, as a person would.
+
+Run by scripts/test against a live `agora serve --demo` server; it can also be
+run by hand:
+
+    AGORA_URL=http://localhost:8080 python3 scripts/browser_check.py
+
+Why a real browser: the unit tests check handlers one request at a time; this
+checks what only a browser exercises together — Secure session cookies
+(Chromium treats http://localhost as a secure context, so AGORA_URL must use
+`localhost`, not 127.0.0.1), redirects after POST, the Accept-Language driven
+default locale, console errors from our own markup/scripts, and the layout at a
+phone width.
+
+Environment:
+  AGORA_URL          base URL of the server (required), e.g. http://localhost:8080
+  AGORA_SCREENSHOTS  folder for PNG screenshots (default: a new temp folder)
+
+Prints one line per check and ends with exactly one line
+`browser: N passed, M failed`; exits 1 if any check failed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+
+# Selenium Manager would try to download a browser/driver; there is no
+# internet here and we pass explicit paths anyway.
+os.environ.setdefault("SE_OFFLINE", "true")
+
+from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    StaleElementReferenceException,
+    TimeoutException,
+    WebDriverException,
+)
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+WAIT_SECONDS = 15
+# (width, height, mobile emulation). The phone size uses mobile emulation so
+# the page's <meta name=viewport> is honoured, as on a real phone.
+SIZES = [(360, 800, True), (1280, 900, False)]
+PHONE_WIDTH = 360
+PASSWORD = "correct horse battery"
+
+
+class CheckFailed(Exception):
+    pass
+
+
+@dataclass
+class Walker:
+    base: str
+    shots: str
+    driver: webdriver.Chrome
+    passed: int = 0
+    failed: int = 0
+    shot_index: int = 0
+    # page name -> documentElement.scrollWidth measured at PHONE_WIDTH
+    phone_widths: dict[str, int] = field(default_factory=dict)
+
+    # -- helpers ---------------------------------------------------------
+
+    def url(self, path: str) -> str:
+        return self.base.rstrip("/") + path
+
+    def css(self, selector: str):
+        return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+    def one(self, selector: str):
+        found = self.css(selector)
+        if not found:
+            raise CheckFailed(f"no element matches {selector!r} on {self.driver.current_url}")
+        return found[0]
+
+    def wait_for(self, selector: str):
+        try:
+            return WebDriverWait(self.driver, WAIT_SECONDS).until(
+                EC.presence_of_element_located((By.CSS_SELECTOR, selector))
+            )
+        except TimeoutException:
+            raise CheckFailed(
+                f"timed out after {WAIT_SECONDS}s waiting for {selector!r} on {self.driver.current_url}"
+            ) from None
+
+    def wait_loaded(self) -> None:
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
+            lambda d: d.execute_script("return document.readyState") == "complete"
+        )
+
+    def html_lang(self) -> str:
+        return self.driver.execute_script("return document.documentElement.getAttribute('lang') || ''")
+
+    def console_errors(self) -> list[str]:
+        """SEVERE browser-console entries since the last call (reading clears them)."""
+        entries = self.driver.get_log("browser")
+        return [f"{e.get('source', '?')}: {e.get('message', '')}" for e in entries if e.get("level") == "SEVERE"]
+
+    def assert_no_console_errors(self) -> None:
+        errors = self.console_errors()
+        if errors:
+            raise CheckFailed("browser console has SEVERE entries:\n    " + "\n    ".join(errors))
+
+    def settle(self) -> None:
+        """Wait for two animation frames so layout and paint reflect the latest viewport."""
+        self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));"
+        )
+
+    def set_viewport(self, width: int, height: int, mobile: bool) -> None:
+        # CDP device metrics give an exact viewport; window sizes in headless
+        # Chromium don't map 1:1 onto the viewport.
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+        )
+        self.settle()
+
+    def capture(self, name: str) -> None:
+        """Screenshot the current page at every size; record its width at phone size."""
+        self.shot_index += 1
+        for width, height, mobile in SIZES:
+            self.set_viewport(width, height, mobile)
+            path = os.path.join(self.shots, f"{self.shot_index:02d}-{name}-{width}x{height}.png")
+            self.driver.save_screenshot(path)
+            if width == PHONE_WIDTH:
+                self.phone_widths[name] = int(
+                    self.driver.execute_script("return document.documentElement.scrollWidth")
+                )
+        # Interact with the page in the plain desktop window, not an emulated
+        # viewport: clicks after a mobile-emulation zoom can miss their target.
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        self.settle()
+
+    def visit(self, path: str, name: str) -> None:
+        self.driver.get(self.url(path))
+        self.wait_loaded()
+        self.capture(name)
+        self.assert_no_console_errors()
+
+    def submit(self, form_selector: str) -> None:
+        """Click the form's submit button and wait until the next page has loaded."""
+        form = self.one(form_selector)
+        buttons = form.find_elements(By.CSS_SELECTOR, "button[type=submit]")
+        if not buttons:
+            raise CheckFailed(f"{form_selector} has no button[type=submit]")
+        self.click(buttons[0], form)
+        try:
+            WebDriverWait(self.driver, WAIT_SECONDS).until(EC.staleness_of(form))
+        except TimeoutException:
+            raise CheckFailed(f"submitting {form_selector} did not load a new page") from None
+        self.wait_loaded()
+
+    def click(self, button, form) -> None:
+        """Click like a person. Chromedriver occasionally reports "Node with given
+        id does not belong to the document" right after a viewport change
+        (seen when the page overflowed the phone width); retry a few times,
+        unless the first click already started the navigation."""
+        for attempt in range(3):
+            try:
+                button.click()
+                return
+            except StaleElementReferenceException:
+                return  # the page is already being replaced: the click landed
+            except WebDriverException as exc:
+                if attempt == 2:
+                    raise
+                print(f"  (click retried after: {exc.msg})", flush=True)
+                time.sleep(0.5)
+                self.settle()
+                try:
+                    form.is_enabled()
+                except StaleElementReferenceException:
+                    return
+
+    def fill(self, form_selector: str, values: dict[str, str]) -> None:
+        form = self.one(form_selector)
+        for name, value in values.items():
+            inputs = form.find_elements(By.CSS_SELECTOR, f'[name="{name}"]')
+            if not inputs:
+                raise CheckFailed(f"{form_selector} has no field named {name!r}")
+            inputs[0].clear()
+            inputs[0].send_keys(value)
+
+    def expect_signed_in(self, handle: str) -> None:
+        el = self.wait_for("[data-testid=signed-in-as]")
+        if handle not in el.text:
+            raise CheckFailed(f"[data-testid=signed-in-as] reads {el.text!r}, expected it to contain {handle!r}")
+
+    def expect_signed_out(self) -> None:
+        if self.css("[data-testid=signed-in-as]"):
+            raise CheckFailed(f"still shows [data-testid=signed-in-as] on {self.driver.current_url}")
+
+    def run(self, name: str, fn) -> None:
+        try:
+            fn()
+        except Exception as exc:  # noqa: BLE001 - report every kind of failure the same way
+            self.failed += 1
+            print(f"FAIL {name}: {exc if isinstance(exc, CheckFailed) else repr(exc)}", flush=True)
+            if not isinstance(exc, CheckFailed):
+                traceback.print_exc()
+            try:
+                print(f"  at {self.driver.current_url}", flush=True)
+                source = self.driver.page_source
+                print("  page source (first 2000 chars):\n" + source[:2000], flush=True)
+                leftover = self.console_errors()
+                if leftover:
+                    print("  console errors:\n    " + "\n    ".join(leftover), flush=True)
+                self.capture(f"FAIL-{name}")
+            except Exception as inner:  # noqa: BLE001
+                print(f"  (could not collect page details: {inner!r})", flush=True)
+        else:
+            self.passed += 1
+            print(f"ok   {name}", flush=True)
+
+
+def make_driver() -> webdriver.Chrome:
+    chromium = shutil.which("chromium")
+    chromedriver = shutil.which("chromedriver")
+    if not chromium or not chromedriver:
+        sys.exit("browser_check: chromium and chromedriver must be on PATH (apt-get install chromium chromium-driver)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",  # we run as root in CI
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--lang=fr-FR",  # the default locale must follow Accept-Language
+        "--window-size=1280,900",
+    ):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "fr-FR,fr"})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(options=options, service=Service(executable_path=chromedriver))
+
+
+def main() -> int:
+    base = os.environ.get("AGORA_URL")
+    if not base:
+        print("browser_check: set AGORA_URL, e.g. http://localhost:8080", file=sys.stderr)
+        return 2
+    shots = os.environ.get("AGORA_SCREENSHOTS") or tempfile.mkdtemp(prefix="agora-screenshots-")
+    os.makedirs(shots, exist_ok=True)
+    print(f"browser: screenshots in {shots}", flush=True)
+
+    handle = "walker" + "".join(random.choice("0123456789") for _ in range(8))
+    email = f"{handle}@example.org"
+
+    driver = make_driver()
+    w = Walker(base=base, shots=shots, driver=driver)
+    try:
+        w.console_errors()  # discard anything logged before the first page
+
+        def home():
+            w.visit("/", "home")
+            lang = w.html_lang()
+            if lang.split("-")[0].lower() != "fr":
+                raise CheckFailed(f"home <html lang> is {lang!r}; expected 'fr' for Accept-Language fr-FR")
+            w.expect_signed_out()
+
+        def register():
+            w.visit("/register", "register")
+            w.fill("form#register-form", {"handle": handle, "email": email, "password": PASSWORD})
+            w.submit("form#register-form")
+            w.expect_signed_in(handle)
+            w.capture("registered")
+            w.assert_no_console_errors()
+
+        def logout():
+            w.submit("form#logout-form")
+            w.expect_signed_out()
+            w.capture("logged-out")
+            w.assert_no_console_errors()
+
+        def login():
+            w.visit("/login", "login")
+            w.fill("form#login-form", {"login": handle, "password": PASSWORD})
+            w.submit("form#login-form")
+            w.expect_signed_in(handle)
+            w.capture("logged-in")
+            w.assert_no_console_errors()
+
+        def settings_locale():
+            w.visit("/settings", "settings")
+            select = w.one("form#settings-form select[name=locale]")
+            values = [o.get_attribute("value") for o in Select(select).options]
+            for wanted in ("", "fr", "en"):
+                if wanted not in values:
+                    raise CheckFailed(f"select[name=locale] options are {values!r}; missing {wanted!r}")
+            Select(select).select_by_value("en")
+            w.submit("form#settings-form")
+            lang = w.html_lang()
+            if lang.split("-")[0].lower() != "en":
+                raise CheckFailed(f"after choosing English <html lang> is {lang!r}; expected 'en'")
+            flash = w.wait_for("[data-testid=flash]")
+            if not flash.is_displayed():
+                raise CheckFailed("[data-testid=flash] is present but not visible")
+            w.capture("settings-saved")
+            w.assert_no_console_errors()
+
+        def language_switch():
+            if not w.css("form#language-form"):
+                raise CheckFailed(f"no footer language switch form#language-form on {w.driver.current_url}")
+
+        def logout_again():
+            w.submit("form#logout-form")
+            w.expect_signed_out()
+            w.assert_no_console_errors()
+
+        def phone_width():
+            wanted = ["home", "register", "login", "settings"]
+            missing = [p for p in wanted if p not in w.phone_widths]
+            if missing:
+                raise CheckFailed(f"pages not measured at {PHONE_WIDTH}px (an earlier step failed): {missing}")
+            too_wide = {p: w.phone_widths[p] for p in wanted if w.phone_widths[p] > PHONE_WIDTH}
+            if too_wide:
+                raise CheckFailed(f"horizontal scroll at {PHONE_WIDTH}px (scrollWidth per page): {too_wide}")
+
+        w.run("home page in French", home)
+        w.run("register", register)
+        w.run("log out", logout)
+        w.run("log in", login)
+        w.run("settings: switch locale to English", settings_locale)
+        w.run("footer language switch", language_switch)
+        w.run("log out again", logout_again)
+        w.run(f"no horizontal scroll at {PHONE_WIDTH}px", phone_width)
+    finally:
+        driver.quit()
+
+    print(f"browser: {w.passed} passed, {w.failed} failed", flush=True)
+    return 1 if w.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
