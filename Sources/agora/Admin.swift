@@ -19,7 +19,7 @@ struct Admin: AsyncParsableCommand {
         func run() async throws {
             var password = ProcessInfo.processInfo.environment["AGORA_ADMIN_PASSWORD"]
             if password == nil {
-                print("Password (at least 10 characters): ", terminator: "")
+                FileHandle.standardOutput.write(Data("Password (at least 10 characters): ".utf8))
                 password = readLine(strippingNewline: true)
             }
             do {
@@ -31,7 +31,7 @@ struct Admin: AsyncParsableCommand {
                     let member = try await MemberStore(database: store).register(
                         .init(handle: handle, email: email, passwordHash: Bcrypt.hash(checked, cost: 12), language: nil, role: .admin))
                     await store.close()
-                    print("Admin @\(member.handle) created.")
+                    say("Admin @\(member.handle) created.")
                 } catch {
                     await store.close()
                     throw error

@@ -10,20 +10,6 @@ struct Agora: AsyncParsableCommand {
         abstract: "Agora: a platform for a company's digital customers.",
         subcommands: [Serve.self, Migrate.self, Demo.self, Admin.self])
 
-    static func main() async {
-        // Line-buffered, so that scripts reading our output see the URL and logins at once.
-        setvbuf(stdout, nil, _IOLBF, 0)
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            exit(withError: error)
-        }
-    }
 }
 
 /// Options every command that opens the database shares.
@@ -34,4 +20,9 @@ struct DatabaseOptions: ParsableArguments {
     var location: DatabaseLocation {
         DatabaseLocation(database ?? ProcessInfo.processInfo.environment["AGORA_DATABASE_URL"] ?? "./agora.sqlite")
     }
+}
+
+/// Prints a line at once, unbuffered, so that scripts reading our output see the URL and logins immediately.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -1,3 +1,4 @@
+import Foundation
 import AgoraDomain
 import AgoraStore
 import ArgumentParser
@@ -18,7 +19,7 @@ struct Demo: AsyncParsableCommand {
             throw error
         }
         await store.close()
-        print(filled ? "Demo data added to \(database.location)." : "The database already has members: demo data left as it was.")
+        say(filled ? "Demo data added to \(database.location)." : "The database already has members: demo data left as it was.")
         DemoData.printLogins()
     }
 }
@@ -75,10 +76,10 @@ enum DemoData {
     }
 
     static func printLogins() {
-        print("Demo logins (handle / password):")
+        say("Demo logins (handle / password):")
         for account in accounts {
             let role = account.partnerSlug.map { "partner of \($0)" } ?? account.role.rawValue
-            print("  \(account.handle.padding(toLength: 9, withPad: " ", startingAt: 0)) \(account.password)  (\(role))")
+            say("  \(account.handle.padding(toLength: 9, withPad: " ", startingAt: 0)) \(account.password)  (\(role))")
         }
     }
 }

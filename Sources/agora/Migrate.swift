@@ -1,3 +1,4 @@
+import Foundation
 import AgoraStore
 import ArgumentParser
 
@@ -9,6 +10,6 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let store = try await Database.open(database.location, migrate: true)
         await store.close()
-        print("Schema of \(database.location) is up to date.")
+        say("Schema of \(database.location) is up to date.")
     }
 }

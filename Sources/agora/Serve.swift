@@ -25,8 +25,8 @@ struct Serve: AsyncParsableCommand {
             let filled = try await DemoData.fillIfEmpty(store)
             await store.close()
             let shownHost = host == "0.0.0.0" || host == "::" ? "localhost" : (host == "127.0.0.1" ? "localhost" : host)
-            print(filled ? "Demo data added." : "The database already has members: demo data left as it was.")
-            print("Open http://\(shownHost):\(port)/")
+            say(filled ? "Demo data added." : "The database already has members: demo data left as it was.")
+            say("Open http://\(shownHost):\(port)/")
             DemoData.printLogins()
         }
         let app = try await buildApplication(configuration)

@@ -83,6 +83,7 @@ stop_pid() {
 # ---------------------------------------------------------------------------
 PG_DIR=""
 PG_PORT=""
+# shellcheck disable=SC2034 # read by the scripts that source this file
 PG_URL=""
 PG_BIN=""
 
@@ -132,6 +133,7 @@ pg_start() {
         cat "$PG_DIR/postgres.log" >&2 || true
         return 1
     fi
+    # shellcheck disable=SC2034
     PG_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres?sslmode=disable"
     log "PostgreSQL running on 127.0.0.1:$PG_PORT (data in $PG_DIR/data)"
 }

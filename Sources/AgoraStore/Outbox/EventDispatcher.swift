@@ -1,4 +1,4 @@
-public import AgoraDomain
+import AgoraDomain
 import Foundation
 import Logging
 
@@ -43,7 +43,10 @@ public struct EventDispatcher: Sendable {
                         hub.publish(batch)
                         last = newest.id
                     }
+                } catch is CancellationError {
+                    break
                 } catch {
+                    if Task.isCancelled { break }
                     logger.error("event dispatch failed; will retry", metadata: ["error": "\(error)"])
                 }
             }

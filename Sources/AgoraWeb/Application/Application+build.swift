@@ -1,4 +1,4 @@
-public import AgoraStore
+import AgoraStore
 import AgoraDomain
 import Foundation
 public import Hummingbird
@@ -41,9 +41,7 @@ public func buildApplication(_ configuration: AppConfiguration) async throws -> 
 func buildRouter(
     _ configuration: AppConfiguration, database: Database, logger: Logger
 ) async throws -> (Router<AppRequestContext>, AppDependencies) {
-    guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
-        throw CocoaError(.fileNoSuchFile)
-    }
+    guard let resources = AgoraWebResources.url else { throw CocoaError(.fileNoSuchFile) }
     let localizer = try Localizer(directory: resources.appendingPathComponent("locales"))
     let pages = try await Pages(templates: resources.appendingPathComponent("templates"), localizer: localizer)
     let dependencies = AppDependencies(
@@ -86,4 +84,9 @@ func buildRouter(
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: openAPI)))
     }
     return (router, dependencies)
+}
+
+/// Templates, static files and locales, shipped as package resources.
+enum AgoraWebResources {
+    static var url: URL? { Bundle.module.url(forResource: "Resources", withExtension: nil) }
 }

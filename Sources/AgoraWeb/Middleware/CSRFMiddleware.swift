@@ -5,9 +5,10 @@ import Hummingbird
 /// Refuses state-changing requests that a foreign site could have made with this browser's cookies.
 ///
 /// A request must echo the CSRF cookie (in `X-CSRF-Token` or a form's `_csrf` field) when it is
-/// not authenticated by a bearer token and either carries the session cookie or is a kind of
-/// request a plain HTML form can send. JSON without cookies holds no ambient authority, and
-/// bearer tokens are never sent by a browser on its own.
+/// not authenticated by a bearer token and either carries the session cookie or has a body type
+/// that another site can send without asking (a form, or `text/plain`). Other requests hold no
+/// ambient authority: bearer tokens are never sent by a browser on its own, and a foreign page
+/// cannot send JSON without a CORS preflight, which Agora does not grant.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -34,7 +35,7 @@ struct CSRFMiddleware: RouterMiddleware {
         if request.headers.bearer != nil { return false }
         if request.cookies[Cookies.session] != nil { return true }
         let type = request.headers[.contentType]?.lowercased() ?? ""
-        return !type.hasPrefix("application/json")
+        return ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"].contains { type.hasPrefix($0) }
     }
 
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {

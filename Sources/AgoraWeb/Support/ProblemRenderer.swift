@@ -3,6 +3,7 @@ import AgoraStore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Turns any error into the response a client understands: problem+json for the API, a page for browsers.
 struct ProblemRenderer: Sendable {
@@ -20,6 +21,8 @@ struct ProblemRenderer: Sendable {
             return .conflict(field: field)
         case StoreError.notFound:
             return .notFound
+        case is NIOTooManyBytesError:
+            return .tooLarge
         case let http as HTTPError:
             switch http.status {
             case .notFound: return .notFound
