@@ -91,10 +91,15 @@ public final class Database: Sendable {
                 }
             }
         case .postgres(let client, _):
-            result = try await client.withTransaction(logger: logger) { connection in
-                try await body(
-                    Transaction(sql: connection.sql(queryLogLevel: nil), flavor: .postgres, now: clock.now,
-                        eventsAppended: eventsAppended))
+            do {
+                result = try await client.withTransaction(logger: logger) { connection in
+                    try await body(
+                        Transaction(sql: connection.sql(queryLogLevel: nil), flavor: .postgres, now: clock.now,
+                            eventsAppended: eventsAppended))
+                }
+            } catch let error as PostgresTransactionError {
+                // Callers handle what went wrong (a duplicate, their own refusal), not the wrapper.
+                throw error.closureError ?? error.commitError ?? error.beginError ?? error
             }
         }
         if eventsAppended.isSet { committedEvents.yield() }

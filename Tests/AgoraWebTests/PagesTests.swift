@@ -131,3 +131,15 @@ import Testing
         }
     }
 }
+
+@Suite struct StaticFilesTests {
+    @Test func theStylesheetScriptAndIconAreServed() async throws {
+        try await withApp { client, _ in
+            let css = try await client.execute(uri: "/static/agora.css", method: .get)
+            #expect(css.status == .ok && css.headers[.contentType]?.hasPrefix("text/css") == true)
+            #expect(try await client.execute(uri: "/static/agora.js", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/static/favicon.svg", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/static/missing.css", method: .get).status == .notFound)
+        }
+    }
+}

@@ -51,9 +51,13 @@ final class SQLitePool: Sendable {
         try await gate.run { try await body(self.writer.sql(queryLogLevel: nil)) }
     }
 
+    /// Closes every connection, even from a cancelled task: SQLiteNIO refuses work on a cancelled
+    /// task, and a connection freed while open aborts the process.
     func close() async {
-        for reader in readers { try? await reader.close() }
-        try? await writer.close()
+        let connections = readers + [writer]
+        await Task.detached {
+            for connection in connections { try? await connection.close() }
+        }.value
     }
 }
 

@@ -56,12 +56,13 @@ func buildRouter(
 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ObservabilityMiddleware(metrics: dependencies.metrics, renderer: renderer))
-    router.add(
-        middleware: FileMiddleware(
-            resources.appendingPathComponent("static").path, urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
     router.add(middleware: IdentityMiddleware(sessions: dependencies.sessions, partners: dependencies.partners, secureCookies: secure))
     router.add(middleware: ProblemMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware())
+    // Innermost: it serves a file only when no route matched.
+    router.add(
+        middleware: FileMiddleware(
+            resources.appendingPathComponent("static").path, urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
 
     OperationsController(database: database, metrics: dependencies.metrics).addRoutes(to: router)
     HomePages(pages: pages, members: dependencies.members, partners: dependencies.partners).addRoutes(to: router)
