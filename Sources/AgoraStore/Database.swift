@@ -1,10 +1,10 @@
-public import AgoraDomain
+import AgoraDomain
 import Foundation
 import Logging
 import NIOCore
 import NIOPosix
 import PostgresKit
-public import SQLKit
+import SQLKit
 import SQLiteKit
 import Synchronization
 
@@ -47,9 +47,11 @@ public final class Database: Sendable {
                 flavor: .sqlite, backend: .sqlite(try await SQLitePool.open(path: path, logger: logger)),
                 clock: clock, logger: logger)
         case .postgres(let url):
-            let client = PostgresClient(configuration: try PostgresURL.configuration(from: url), backgroundLogger: logger)
+            let client = PostgresClient(
+                configuration: try PostgresURL.configuration(from: url), backgroundLogger: logger)
             let runner = Task { await client.run() }
-            database = Database(flavor: .postgres, backend: .postgres(client, runner: runner), clock: clock, logger: logger)
+            database = Database(
+                flavor: .postgres, backend: .postgres(client, runner: runner), clock: clock, logger: logger)
         }
         do {
             let migrator = Migrator(database: database)
@@ -82,11 +84,14 @@ public final class Database: Sendable {
             result = try await pool.withWriter { sql in
                 try await sql.raw("BEGIN IMMEDIATE").run()
                 do {
-                    let value = try await body(Transaction(sql: sql, flavor: .sqlite, now: clock.now, eventsAppended: eventsAppended))
+                    let value = try await body(
+                        Transaction(sql: sql, flavor: .sqlite, now: clock.now, eventsAppended: eventsAppended))
                     try await sql.raw("COMMIT").run()
                     return value
                 } catch {
-                    try? await sql.raw("ROLLBACK").run()
+                    // Detached: SQLiteNIO refuses work on a cancelled task, and a transaction left
+                    // open would make every later write fail.
+                    await Task.detached { try? await sql.raw("ROLLBACK").run() }.value
                     throw error
                 }
             }
@@ -94,7 +99,8 @@ public final class Database: Sendable {
             do {
                 result = try await client.withTransaction(logger: logger) { connection in
                     try await body(
-                        Transaction(sql: connection.sql(queryLogLevel: nil), flavor: .postgres, now: clock.now,
+                        Transaction(
+                            sql: connection.sql(queryLogLevel: nil), flavor: .postgres, now: clock.now,
                             eventsAppended: eventsAppended))
                 }
             } catch let error as PostgresTransactionError {
@@ -112,7 +118,9 @@ public final class Database: Sendable {
         case .sqlite(let pool):
             try await pool.withWriter { try await $0.raw(SQLQueryString(statement)).run() }
         case .postgres(let client, _):
-            try await client.withConnection { try await $0.sql(queryLogLevel: nil).raw(SQLQueryString(statement)).run() }
+            try await client.withConnection {
+                try await $0.sql(queryLogLevel: nil).raw(SQLQueryString(statement)).run()
+            }
         }
     }
 
@@ -131,7 +139,9 @@ public final class Database: Sendable {
         committedEvents.finish()
         switch backend {
         case .sqlite(let pool): await pool.close()
-        case .postgres(_, let runner): runner.cancel()
+        case .postgres(_, let runner):
+            runner.cancel()
+            await runner.value
         }
     }
 }

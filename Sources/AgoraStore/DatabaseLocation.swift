@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Where Agora keeps its data: a SQLite file (one instance) or a PostgreSQL server (many instances).
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {

@@ -1,5 +1,5 @@
-public import AgoraDomain
-public import Foundation
+import AgoraDomain
+import Foundation
 import SQLKit
 
 /// Members' accounts: registration, look-up, profile changes and roles.
@@ -85,7 +85,10 @@ public struct MemberStore: Sendable {
         public var home: Coordinates??
         public var sustainabilityWeight: Int?
 
-        public init(displayName: String?? = nil, language: Language?? = nil, home: Coordinates?? = nil, sustainabilityWeight: Int? = nil) {
+        public init(
+            displayName: String?? = nil, language: Language?? = nil, home: Coordinates?? = nil,
+            sustainabilityWeight: Int? = nil
+        ) {
             self.displayName = displayName
             self.language = language
             self.home = home
@@ -96,7 +99,10 @@ public struct MemberStore: Sendable {
     /// Applies `changes` and records the change for the member's own live stream.
     public func updateProfile(of id: MemberID, _ changes: ProfileChanges) async throws -> Member {
         try await database.write { tx in
-            guard let row = try await tx.sql.raw("SELECT \(unsafeRaw: Self.columns) FROM members WHERE id = \(bind: id.rawValue)").first()
+            guard
+                let row = try await tx.sql.raw(
+                    "SELECT \(unsafeRaw: Self.columns) FROM members WHERE id = \(bind: id.rawValue)\(unsafeRaw: tx.lockForUpdate)"
+                ).first()
             else { throw StoreError.notFound }
             var member = try Self.member(from: row)
             if let displayName = changes.displayName { member.displayName = displayName }
@@ -127,7 +133,18 @@ public struct MemberStore: Sendable {
                     """
                 ).first()
             else { throw StoreError.notFound }
-            return try Self.member(from: row)
+            let member = try Self.member(from: row)
+            try await tx.appendEvent(
+                .memberRoleChanged, audience: .member(id), payload: ["handle": member.handle, "role": role.rawValue])
+            return member
+        }
+    }
+
+    /// Replaces a member's password hash (after a login with an outdated bcrypt cost).
+    public func setPasswordHash(of id: MemberID, to hash: String) async throws {
+        try await database.write { tx in
+            try await tx.sql.raw("UPDATE members SET password_hash = \(bind: hash) WHERE id = \(bind: id.rawValue)")
+                .run()
         }
     }
 
@@ -157,7 +174,9 @@ public struct MemberStore: Sendable {
             email: try row.decode(column: "email", as: String.self),
             displayName: try row.decode(column: "display_name", as: String?.self),
             language: try row.decode(column: "locale", as: String?.self).flatMap(Language.init(rawValue:)),
-            home: try latitude.flatMap { latitude in try longitude.map { try Coordinates(latitude: latitude, longitude: $0) } },
+            home: try latitude.flatMap { latitude in
+                try longitude.map { try Coordinates(latitude: latitude, longitude: $0) }
+            },
             sustainabilityWeight: try row.decode(column: "sustainability_weight", as: Int.self),
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .member,
             partnerID: try row.decode(column: "partner_id", as: Int64?.self).map(PartnerID.init),

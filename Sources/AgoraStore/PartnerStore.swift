@@ -1,5 +1,5 @@
-public import AgoraDomain
-public import Foundation
+import AgoraDomain
+import Foundation
 import SQLKit
 
 /// Partner organisations, the members who act for them, and their API tokens.
@@ -9,7 +9,9 @@ public struct PartnerStore: Sendable {
     public init(database: Database) { self.database = database }
 
     /// Creates a partner, or throws `StoreError.duplicate(field: "slug")`.
-    public func create(name: String, slug: String, kind: PartnerKind, commissionBasisPoints: Int) async throws -> Partner {
+    public func create(name: String, slug: String, kind: PartnerKind, commissionBasisPoints: Int) async throws
+        -> Partner
+    {
         do {
             return try await database.write { tx in
                 let row = try await tx.sql.raw(
@@ -47,7 +49,8 @@ public struct PartnerStore: Sendable {
     /// Every partner, by name.
     public func all() async throws -> [Partner] {
         try await database.read { sql in
-            try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM partners ORDER BY name, id").all().map(Self.partner(from:))
+            try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM partners ORDER BY name, id").all().map(
+                Self.partner(from:))
         }
     }
 
@@ -65,7 +68,8 @@ public struct PartnerStore: Sendable {
                 ).first()
             else { throw StoreError.notFound }
             let member = try MemberStore.member(from: row)
-            try await tx.appendEvent(.partnerMemberAttached, audience: .partner(partnerID), payload: ["handle": member.handle])
+            try await tx.appendEvent(
+                .partnerMemberAttached, audience: .partner(partnerID), payload: ["handle": member.handle])
             return member
         }
     }
@@ -80,7 +84,9 @@ public struct PartnerStore: Sendable {
     }
 
     /// Issues an API token for the partner; the secret is returned once and only its hash is kept.
-    public func issueToken(for partnerID: PartnerID, label: String, createdBy: MemberID?) async throws -> (PartnerToken, SecretToken) {
+    public func issueToken(for partnerID: PartnerID, label: String, createdBy: MemberID?) async throws -> (
+        PartnerToken, SecretToken
+    ) {
         let secret = SecretToken(prefix: "agp_")
         let token = try await database.write { tx in
             let row = try await tx.sql.raw(
@@ -140,7 +146,8 @@ public struct PartnerStore: Sendable {
         }
     }
 
-    static let columns = "partners.id, partners.name, partners.slug, partners.kind, partners.commission_bps, partners.created_at"
+    static let columns =
+        "partners.id, partners.name, partners.slug, partners.kind, partners.commission_bps, partners.created_at"
 
     static func partner(from row: any SQLRow) throws -> Partner {
         Partner(

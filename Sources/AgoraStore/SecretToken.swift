@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 
 /// A random bearer secret and the only thing stored of it: its SHA-256.
 ///
@@ -10,7 +10,9 @@ public struct SecretToken: Sendable {
 
     public init(prefix: String) {
         let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        value = prefix + bytes.base64EncodedString()
+        value =
+            prefix
+            + bytes.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")

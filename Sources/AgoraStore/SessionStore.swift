@@ -1,5 +1,5 @@
-public import AgoraDomain
-public import Foundation
+import AgoraDomain
+import Foundation
 import SQLKit
 
 /// Login sessions: a browser's cookie or an API client's bearer token, stored only as a hash.
@@ -20,19 +20,23 @@ public struct SessionStore: Sendable {
         public let expiresAt: Date
     }
 
-    /// Opens a session for `memberID` and returns its secret, which is never stored.
-    public func open(for memberID: MemberID, kind: Kind, lifetime: TimeInterval) async throws -> SecretToken {
+    /// Opens a session for `memberID` and returns its secret, which is never stored, and its end.
+    public func open(for memberID: MemberID, kind: Kind, lifetime: TimeInterval) async throws -> (
+        token: SecretToken, expiresAt: Date
+    ) {
         let token = SecretToken(prefix: kind == .api ? "agm_" : "")
-        try await database.write { tx in
+        let expiresAt = try await database.write { tx in
+            let expiresAt = tx.now.addingTimeInterval(lifetime)
             try await tx.sql.raw(
                 """
                 INSERT INTO sessions (token_hash, member_id, kind, created_at, expires_at)
                 VALUES (\(bind: token.hash), \(bind: memberID.rawValue), \(bind: kind.rawValue),
-                        \(bind: tx.now.millisecondsSince1970), \(bind: tx.now.addingTimeInterval(lifetime).millisecondsSince1970))
+                        \(bind: tx.now.millisecondsSince1970), \(bind: expiresAt.millisecondsSince1970))
                 """
             ).run()
+            return expiresAt
         }
-        return token
+        return (token, expiresAt)
     }
 
     /// The live session whose secret is `token`, with its member.

@@ -29,7 +29,9 @@ struct Admin: AsyncParsableCommand {
                 let store = try await Database.open(database.location)
                 do {
                     let member = try await MemberStore(database: store).register(
-                        .init(handle: handle, email: email, passwordHash: Bcrypt.hash(checked, cost: 12), language: nil, role: .admin))
+                        .init(
+                            handle: handle, email: email, passwordHash: Bcrypt.hash(checked, cost: 12), language: nil,
+                            role: .admin))
                     await store.close()
                     say("Admin @\(member.handle) created.")
                 } catch {
@@ -44,4 +46,3 @@ struct Admin: AsyncParsableCommand {
         }
     }
 }
-

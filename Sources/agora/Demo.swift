@@ -1,7 +1,7 @@
-import Foundation
 import AgoraDomain
 import AgoraStore
 import ArgumentParser
+import Foundation
 import HummingbirdBcrypt
 
 struct Demo: AsyncParsableCommand {
@@ -19,7 +19,10 @@ struct Demo: AsyncParsableCommand {
             throw error
         }
         await store.close()
-        say(filled ? "Demo data added to \(database.location)." : "The database already has members: demo data left as it was.")
+        say(
+            filled
+                ? "Demo data added to \(database.location)."
+                : "The database already has members: demo data left as it was.")
         DemoData.printLogins()
     }
 }
@@ -41,7 +44,9 @@ enum DemoData {
         Account(handle: "alice", displayName: "Alice Martin", role: .member, language: .fr),
         Account(handle: "bruno", displayName: "Bruno Leroy", role: .member, language: nil),
         Account(handle: "chloe", displayName: "Chloe Smith", role: .member, language: .en),
-        Account(handle: "marchand", displayName: "Marchand Maison Verte", role: .member, language: .fr, partnerSlug: "maison-verte"),
+        Account(
+            handle: "marchand", displayName: "Marchand Maison Verte", role: .member, language: .fr,
+            partnerSlug: "maison-verte"),
     ]
 
     static let partners: [(name: String, slug: String, kind: PartnerKind, commission: Int)] = [
@@ -66,7 +71,8 @@ enum DemoData {
             let member = try await members.register(
                 .init(
                     handle: account.handle, email: "\(account.handle)@demo.agora.test",
-                    passwordHash: Bcrypt.hash(account.password, cost: 10), language: account.language, role: account.role))
+                    passwordHash: Bcrypt.hash(account.password, cost: 10), language: account.language,
+                    role: account.role))
             _ = try await members.updateProfile(of: member.id, .init(displayName: .some(account.displayName)))
             if let slug = account.partnerSlug, let partnerID = partnerIDs[slug] {
                 _ = try await partnerStore.attach(memberID: member.id, to: partnerID)

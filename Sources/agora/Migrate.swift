@@ -1,6 +1,6 @@
-import Foundation
 import AgoraStore
 import ArgumentParser
+import Foundation
 
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date, then exit.")

@@ -12,6 +12,8 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "Fill an empty database with demo data and print the demo logins.") var demo = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+    @Flag(help: "Take the client's address from X-Forwarded-For (only behind a load balancer that sets it).")
+    var trustForwardedFor = ProcessInfo.processInfo.environment["AGORA_TRUST_FORWARDED_FOR"] == "1"
 
     func run() async throws {
         var configuration = AppConfiguration()
@@ -19,6 +21,7 @@ struct Serve: AsyncParsableCommand {
         configuration.port = port
         configuration.database = database.location
         configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        configuration.trustForwardedFor = trustForwardedFor
         if ProcessInfo.processInfo.environment["AGORA_INSECURE_COOKIES"] == "1" { configuration.secureCookies = false }
         if demo {
             let store = try await Database.open(configuration.database)

@@ -21,13 +21,17 @@ import Testing
         #expect(try AccountRules.email("  Alice@Example.ORG ") == "alice@example.org")
     }
 
-    @Test(arguments: ["alice", "alice@", "@example.org", "alice@example", "a b@example.org", "alice@@example.org", "alice@.org"])
+    @Test(arguments: [
+        "alice", "alice@", "@example.org", "alice@example", "a b@example.org", "alice@@example.org", "alice@.org",
+    ])
     func malformedEmailsAreRefused(email: String) {
         #expect(throws: ValidationError(field: "email", "error.email.format")) { try AccountRules.email(email) }
     }
 
     @Test func passwordsNeedTenToOneHundredTwentyEightCharacters() throws {
-        #expect(throws: ValidationError(field: "password", "error.password.short")) { try AccountRules.password("123456789") }
+        #expect(throws: ValidationError(field: "password", "error.password.short")) {
+            try AccountRules.password("123456789")
+        }
         #expect(try AccountRules.password("1234567890") == "1234567890")
         #expect(throws: ValidationError(field: "password", "error.password.long")) {
             try AccountRules.password(String(repeating: "x", count: 129))
@@ -54,8 +58,12 @@ import Testing
 
     @Test func coordinatesStayOnEarth() throws {
         #expect(try Coordinates(latitude: 45.76, longitude: 4.83).latitude == 45.76)
-        #expect(throws: ValidationError(field: "homeLatitude", "error.latitude.range")) { try Coordinates(latitude: 91, longitude: 0) }
-        #expect(throws: ValidationError(field: "homeLongitude", "error.longitude.range")) { try Coordinates(latitude: 0, longitude: -181) }
+        #expect(throws: ValidationError(field: "homeLatitude", "error.latitude.range")) {
+            try Coordinates(latitude: 91, longitude: 0)
+        }
+        #expect(throws: ValidationError(field: "homeLongitude", "error.longitude.range")) {
+            try Coordinates(latitude: 0, longitude: -181)
+        }
         #expect(throws: ValidationError.self) { try Coordinates(latitude: .nan, longitude: 0) }
     }
 

@@ -1,9 +1,10 @@
 import AgoraDomain
-@testable import AgoraStore
+import AgoraTestSupport
 import Foundation
 import Logging
-import AgoraTestSupport
 import Testing
+
+@testable import AgoraStore
 
 @Suite struct EventOutboxTests {
     struct Boom: Error {}
@@ -33,7 +34,8 @@ import Testing
         try await withFreshDatabase(backend) { database, _ in
             let hub = EventHub()
             let stream = hub.subscribe()
-            let dispatcher = EventDispatcher(database: database, hub: hub, pollInterval: .milliseconds(50), logger: Logger(label: "test"))
+            let dispatcher = EventDispatcher(
+                database: database, hub: hub, pollInterval: .milliseconds(50), logger: Logger(label: "test"))
             let running = Task { try await dispatcher.run() }
             try await Task.sleep(for: .milliseconds(200))
             let members = MemberStore(database: database)
@@ -41,7 +43,9 @@ import Testing
                 for index in 0..<30 {
                     group.addTask {
                         _ = try await members.register(
-                            .init(handle: "member\(index)", email: "m\(index)@example.org", passwordHash: "x", language: nil))
+                            .init(
+                                handle: "member\(index)", email: "m\(index)@example.org", passwordHash: "x",
+                                language: nil))
                     }
                 }
                 try await group.waitForAll()
@@ -64,7 +68,8 @@ import Testing
         let slow = hub.subscribe(buffer: 2)
         let fast = hub.subscribe(buffer: 100)
         let events = (1...5).map {
-            StoredEvent(id: EventID(Int64($0)), type: .memberRegistered, audience: .everyone, payload: "{}", createdAt: Date())
+            StoredEvent(
+                id: EventID(Int64($0)), type: .memberRegistered, audience: .everyone, payload: "{}", createdAt: Date())
         }
         hub.publish(events)
         var slowCount = 0

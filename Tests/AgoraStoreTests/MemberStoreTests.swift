@@ -1,7 +1,7 @@
 import AgoraDomain
 import AgoraStore
-import Foundation
 import AgoraTestSupport
+import Foundation
 import Testing
 
 @Suite struct MemberStoreTests {
@@ -28,13 +28,16 @@ import Testing
             _ = try await members.register(Self.registration("alice"))
             let eventsBefore = try await EventLog(database: database).latestID()
             await #expect(throws: StoreError.duplicate(field: "handle")) {
-                try await members.register(.init(handle: "alice", email: "other@example.org", passwordHash: "x", language: nil))
+                try await members.register(
+                    .init(handle: "alice", email: "other@example.org", passwordHash: "x", language: nil))
             }
             await #expect(throws: StoreError.duplicate(field: "email")) {
-                try await members.register(.init(handle: "other", email: "alice@example.org", passwordHash: "x", language: nil))
+                try await members.register(
+                    .init(handle: "other", email: "alice@example.org", passwordHash: "x", language: nil))
             }
             #expect(try await members.count() == 1)
-            #expect(try await EventLog(database: database).latestID() == eventsBefore, "a refused change leaves no event")
+            #expect(
+                try await EventLog(database: database).latestID() == eventsBefore, "a refused change leaves no event")
         }
     }
 
@@ -44,9 +47,11 @@ import Testing
             let members = MemberStore(database: database)
             let alice = try await members.register(Self.registration("alice"))
             let home = try Coordinates(latitude: 48.8566, longitude: 2.3522)
-            var changed = try await members.updateProfile(of: alice.id, .init(displayName: .some("Alice"), home: .some(home)))
+            var changed = try await members.updateProfile(
+                of: alice.id, .init(displayName: .some("Alice"), home: .some(home)))
             #expect(changed.displayName == "Alice" && changed.home == home && changed.language == .fr)
-            changed = try await members.updateProfile(of: alice.id, .init(language: .some(nil), sustainabilityWeight: 90))
+            changed = try await members.updateProfile(
+                of: alice.id, .init(language: .some(nil), sustainabilityWeight: 90))
             #expect(changed.displayName == "Alice" && changed.language == nil && changed.sustainabilityWeight == 90)
             #expect(try await members.member(id: alice.id) == changed)
         }
@@ -61,7 +66,9 @@ import Testing
                     group.addTask {
                         do {
                             _ = try await members.register(
-                                .init(handle: "racer", email: "racer\(index)@example.org", passwordHash: "x", language: nil))
+                                .init(
+                                    handle: "racer", email: "racer\(index)@example.org", passwordHash: "x",
+                                    language: nil))
                             return true
                         } catch StoreError.duplicate {
                             return false

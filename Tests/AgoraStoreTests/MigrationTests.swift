@@ -1,6 +1,6 @@
 import AgoraStore
-import Foundation
 import AgoraTestSupport
+import Foundation
 import Testing
 
 @Suite struct MigrationTests {
@@ -17,7 +17,8 @@ import Testing
     @Test(arguments: Backend.allCases)
     func aSchemaNewerThanTheBinaryIsRefused(backend: Backend) async throws {
         try await withFreshDatabase(backend) { database, location in
-            try await database.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', 0)")
+            try await database.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', 0)")
             await #expect {
                 _ = try await Database.open(location)
             } throws: { error in

@@ -1,6 +1,6 @@
-public import AgoraDomain
-public import AgoraStore
-public import Foundation
+import AgoraDomain
+import AgoraStore
+import Foundation
 import Synchronization
 
 /// The databases every storage test runs on: the same test body, once per backend.

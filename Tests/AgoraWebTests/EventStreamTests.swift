@@ -12,13 +12,23 @@ struct StreamReader {
     let port: Int
 
     /// Connects to `/api/v1/events`, reads until `until` holds for what arrived (or `timeout` passes), and answers the text.
-    func read(headers: [String: String] = [:], until done: @escaping @Sendable (String) -> Bool, timeout: Duration = .seconds(10)) async throws -> String {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port) { channel in
-            channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+    func read(
+        headers: [String: String] = [:], until done: @escaping @Sendable (String) -> Bool,
+        timeout: Duration = .seconds(10)
+    ) async throws -> String {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(
+            host: "127.0.0.1", port: port
+        ) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
         }
         return try await channel.executeThenClose { inbound, outbound in
             let extra = headers.map { "\($0.key): \($0.value)\r\n" }.joined()
-            try await outbound.write(ByteBuffer(string: "GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\(extra)\r\n"))
+            try await outbound.write(
+                ByteBuffer(
+                    string:
+                        "GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\(extra)\r\n"))
             return try await withThrowingTaskGroup(of: String.self) { group in
                 group.addTask {
                     var text = ""
@@ -43,7 +53,9 @@ struct StreamReader {
 /// The ids in an SSE transcript, in order.
 func eventIDs(_ text: String) -> [Int] {
     // Chunked framing uses CRLF, which Swift counts as one character: normalise before splitting.
-    text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").compactMap { line in line.hasPrefix("id: ") ? Int(line.dropFirst(4)) : nil }
+    text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").compactMap { line in
+        line.hasPrefix("id: ") ? Int(line.dropFirst(4)) : nil
+    }
 }
 
 @Suite struct EventStreamTests {
@@ -64,7 +76,8 @@ func eventIDs(_ text: String) -> [Int] {
             try #require(ids.count == 3 && ids == ids.sorted(), "\(received)")
 
             // A client that saw only the first event comes back and gets the two it missed, from the table.
-            let resumed = try await reader.read(headers: ["Last-Event-ID": String(ids[0])], until: { eventIDs($0).count >= 2 })
+            let resumed = try await reader.read(
+                headers: ["Last-Event-ID": String(ids[0])], until: { eventIDs($0).count >= 2 })
             #expect(eventIDs(resumed) == Array(ids.dropFirst()), "\(resumed)")
         }
     }
@@ -75,11 +88,14 @@ func eventIDs(_ text: String) -> [Int] {
             let alice = try await registerAndLogIn(client, "alice")
             let reader = StreamReader(port: port)
             async let anonymous = reader.read(
-                headers: ["Last-Event-ID": "0"], until: { $0.contains(": heartbeat") && $0.contains("\"handle\":\"bob\"") })
+                headers: ["Last-Event-ID": "0"],
+                until: { $0.contains(": heartbeat") && $0.contains("\"handle\":\"bob\"") })
             async let own = reader.read(
-                headers: ["Last-Event-ID": "0", "Authorization": "Bearer \(alice)"], until: { $0.contains("member.updated") })
+                headers: ["Last-Event-ID": "0", "Authorization": "Bearer \(alice)"],
+                until: { $0.contains("member.updated") })
             try await Task.sleep(for: .milliseconds(300))
-            _ = try await client.execute(uri: "/api/v1/me", method: .patch, headers: bearer(alice), body: json(["displayName": "Alice"]))
+            _ = try await client.execute(
+                uri: "/api/v1/me", method: .patch, headers: bearer(alice), body: json(["displayName": "Alice"]))
             try await registerAndLogIn(client, "bob")
             let seenByAnonymous = try await anonymous
             let seenByAlice = try await own
@@ -89,9 +105,27 @@ func eventIDs(_ text: String) -> [Int] {
         }
     }
 
+    @Test func aStreamEndsOnceItsSessionIsClosed() async throws {
+        try await withApp(.sqlite, .live) { client, _ in
+            let port = try #require(client.port)
+            let alice = try await registerAndLogIn(client, "alice")
+            let reader = StreamReader(port: port)
+            // The chunked body ends with an empty chunk; the connection itself may stay open.
+            async let stream = reader.read(
+                headers: ["Authorization": "Bearer \(alice)"], until: { $0.hasSuffix("\r\n0\r\n\r\n") },
+                timeout: .seconds(5))
+            try await Task.sleep(for: .milliseconds(300))
+            _ = try await client.execute(uri: "/api/v1/sessions/current", method: .delete, headers: bearer(alice))
+            let transcript = try await stream
+            #expect(
+                transcript != "TIMEOUT", "the server closes a stream whose credential is gone, at the next heartbeat")
+        }
+    }
+
     @Test func aMalformedLastEventIDIsAProblem() async throws {
         try await withApp { client, _ in
-            let response = try await client.execute(uri: "/api/v1/events", method: .get, headers: [.init("Last-Event-ID")!: "yesterday"])
+            let response = try await client.execute(
+                uri: "/api/v1/events", method: .get, headers: [.init("Last-Event-ID")!: "yesterday"])
             expectProblem(response, .unprocessableContent, type: "validation", field: "Last-Event-ID")
         }
     }

@@ -1,7 +1,6 @@
 import AgoraDomain
 import AgoraStore
 import AgoraTestSupport
-@testable import AgoraWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,9 +9,12 @@ import NIOCore
 import SQLKit
 import Testing
 
+@testable import AgoraWeb
+
 /// Builds Agora on a fresh database of `backend` and runs `body` against it, in process or on a live port.
 func withApp(
-    _ backend: Backend = .sqlite, _ mode: TestingSetup = .router, configure: (inout AppConfiguration) -> Void = { _ in },
+    _ backend: Backend = .sqlite, _ mode: TestingSetup = .router,
+    configure: (inout AppConfiguration) -> Void = { _ in },
     _ body: @escaping @Sendable (any TestClientProtocol, Database) async throws -> Void
 ) async throws {
     try await withFreshLocation(backend) { location in
@@ -105,7 +107,9 @@ func expectProblem(
 ) {
     #expect(response.status == status, "\(response.text)", sourceLocation: sourceLocation)
     #expect(response.headers[.contentType] == "application/problem+json", sourceLocation: sourceLocation)
-    #expect(response.object["type"] as? String == "urn:agora:problem:\(type)", "\(response.text)", sourceLocation: sourceLocation)
+    #expect(
+        response.object["type"] as? String == "urn:agora:problem:\(type)", "\(response.text)",
+        sourceLocation: sourceLocation)
     #expect(!(response.object["detail"] as? String ?? "").isEmpty, sourceLocation: sourceLocation)
     if let field {
         #expect(response.object["field"] as? String == field, "\(response.text)", sourceLocation: sourceLocation)

@@ -1,18 +1,21 @@
 import Foundation
 
-/// Slows repeated failed logins, counted separately per account and per client address.
+/// Slows repeated login attempts, counted separately per login and per client address.
 ///
-/// The first `freeAttempts` failures cost nothing; after that each failure doubles the wait
-/// before the next attempt is even checked, up to `maximumDelay`. Failures older than
-/// `window` are forgotten. Answering "wait" before checking the password keeps a guesser
-/// from learning anything while blocked.
+/// The first `freeAttempts` attempts cost nothing; after that each one doubles the wait before
+/// the next is even checked, up to `maximumDelay`. A count whose last attempt is older than
+/// `window` starts again. Answering "wait" before checking the password keeps a guesser from
+/// learning anything while blocked.
 public struct LoginThrottle: Sendable {
     public var freeAttempts: Int
     public var baseDelay: TimeInterval
     public var maximumDelay: TimeInterval
     public var window: TimeInterval
 
-    public init(freeAttempts: Int = 5, baseDelay: TimeInterval = 1, maximumDelay: TimeInterval = 900, window: TimeInterval = 3600) {
+    public init(
+        freeAttempts: Int = 5, baseDelay: TimeInterval = 1, maximumDelay: TimeInterval = 900,
+        window: TimeInterval = 3600
+    ) {
         self.freeAttempts = freeAttempts
         self.baseDelay = baseDelay
         self.maximumDelay = maximumDelay
@@ -27,10 +30,5 @@ public struct LoginThrottle: Sendable {
         let delay = min(maximumDelay, baseDelay * pow(2, Double(min(excess, 30))))
         let remaining = lastFailureAt.addingTimeInterval(delay).timeIntervalSince(now)
         return remaining > 0 ? remaining.rounded(.up) : nil
-    }
-
-    /// Whether a failure count is stale and should restart from one.
-    public func isExpired(lastFailureAt: Date, now: Date) -> Bool {
-        now.timeIntervalSince(lastFailureAt) >= window
     }
 }

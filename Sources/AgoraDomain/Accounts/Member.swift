@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A person with an account: a customer, a partner's employee, or staff.
 public struct Member: Equatable, Sendable {

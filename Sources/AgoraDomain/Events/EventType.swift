@@ -10,6 +10,7 @@ public struct EventType: RawRepresentable, Hashable, Sendable, Codable, Expressi
 extension EventType {
     public static let memberRegistered: EventType = "member.registered"
     public static let memberUpdated: EventType = "member.updated"
+    public static let memberRoleChanged: EventType = "member.role_changed"
     public static let partnerCreated: EventType = "partner.created"
     public static let partnerMemberAttached: EventType = "partner.member_attached"
     public static let partnerTokenCreated: EventType = "partner.token_created"

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A merchant, brand or supplier that publishes offers and receives orders.
 public struct Partner: Equatable, Sendable {
@@ -10,7 +10,9 @@ public struct Partner: Equatable, Sendable {
     public let commissionBasisPoints: Int
     public let createdAt: Date
 
-    public init(id: PartnerID, name: String, slug: String, kind: PartnerKind, commissionBasisPoints: Int, createdAt: Date) {
+    public init(
+        id: PartnerID, name: String, slug: String, kind: PartnerKind, commissionBasisPoints: Int, createdAt: Date
+    ) {
         self.id = id
         self.name = name
         self.slug = slug

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The source of "now" for every rule and store, injected so that tests control time.
 public protocol AgoraClock: Sendable {

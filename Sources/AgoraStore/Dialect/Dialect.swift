@@ -28,11 +28,19 @@ func uniqueViolationColumn(_ error: any Error) -> String? {
         return error.message.split(separator: ".").last.map(String.init)
     }
     if let error = error as? PSQLError, error.serverInfo?[.sqlState] == "23505" {
-        // PostgreSQL names the constraint "members_handle_key".
+        // PostgreSQL names a column's unique constraint "<table>_<column>_key".
+        let table = error.serverInfo?[.tableName] ?? ""
         let constraint = error.serverInfo?[.constraintName] ?? ""
-        return constraint.split(separator: "_").dropFirst().dropLast().joined(separator: "_")
+        guard constraint.hasPrefix(table + "_"), constraint.hasSuffix("_key") else { return constraint }
+        return String(constraint.dropFirst(table.count + 1).dropLast(4))
     }
     return nil
+}
+
+extension Transaction {
+    /// Appended to a SELECT whose rows the transaction will change: PostgreSQL locks them until
+    /// commit, so that two writers cannot both read the old row; SQLite has one writer at a time.
+    var lockForUpdate: String { flavor == .postgres ? " FOR UPDATE" : "" }
 }
 
 extension Date {

@@ -9,7 +9,8 @@ enum PostgresURL {
 
     static func configuration(from url: String) throws -> PostgresClient.Configuration {
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
-            throw Invalid(description: "The PostgreSQL URL is not valid: expected postgres://user:password@host:port/database")
+            throw Invalid(
+                description: "The PostgreSQL URL is not valid: expected postgres://user:password@host:port/database")
         }
         let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
         let tls: PostgresClient.Configuration.TLS =

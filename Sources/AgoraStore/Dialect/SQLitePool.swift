@@ -25,7 +25,10 @@ final class SQLitePool: Sendable {
         do {
             // WAL lets readers proceed while the writer commits; NORMAL sync is durable across
             // application crashes and loses at most the last commits on power loss.
-            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
+            for pragma in [
+                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                "PRAGMA busy_timeout=5000",
+            ] {
                 _ = try await writer.sql().raw(SQLQueryString(pragma)).all()
             }
             for _ in 0..<readerCount {

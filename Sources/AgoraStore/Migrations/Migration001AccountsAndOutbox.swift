@@ -1,5 +1,5 @@
 extension Migrations {
-    /// Members, partners, sessions, partner tokens, login throttling and the event outbox.
+    /// Members, partners, sessions, partner tokens, login throttling, idempotency keys and the event outbox.
     ///
     /// Times are UTC milliseconds since 1970 in BIGINT columns: the same on both databases,
     /// ordered, and free of time-zone conversions.
@@ -63,6 +63,20 @@ extension Migrations {
                 last_failure_at BIGINT NOT NULL
             )
             """,
+            """
+            CREATE TABLE idempotency_keys (
+                scope TEXT NOT NULL,
+                key TEXT NOT NULL,
+                request_hash TEXT NOT NULL,
+                status INTEGER,
+                content_type TEXT,
+                location TEXT,
+                body TEXT,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (scope, key)
+            )
+            """,
+            "CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)",
             """
             CREATE TABLE events (
                 id \(types.id),

@@ -49,7 +49,9 @@ struct Migrator {
     /// Checks without changing anything: for commands that must not migrate.
     func checkVersion() async throws {
         let current = try await database.read { sql in
-            let exists = try await sql.raw(SQLQueryString(TableExists.query(database.flavor, table: "schema_migrations"))).all()
+            let exists = try await sql.raw(
+                SQLQueryString(TableExists.query(database.flavor, table: "schema_migrations"))
+            ).all()
             return exists.isEmpty ? 0 : try await currentVersion(sql)
         }
         guard current <= Migrations.latestVersion else {

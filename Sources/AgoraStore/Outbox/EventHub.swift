@@ -1,4 +1,4 @@
-public import AgoraDomain
+import AgoraDomain
 import Foundation
 import Synchronization
 
@@ -15,7 +15,8 @@ public final class EventHub: Sendable {
     /// A stream of the events published from now on; it ends if the subscriber falls `buffer` events behind.
     public func subscribe(buffer: Int = 1024) -> AsyncStream<StoredEvent> {
         let id = UUID()
-        let (stream, continuation) = AsyncStream.makeStream(of: StoredEvent.self, bufferingPolicy: .bufferingOldest(buffer))
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: StoredEvent.self, bufferingPolicy: .bufferingOldest(buffer))
         continuation.onTermination = { [weak self] _ in
             self?.subscribers.withLock { _ = $0.removeValue(forKey: id) }
         }

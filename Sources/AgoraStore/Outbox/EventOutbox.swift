@@ -1,5 +1,5 @@
-public import AgoraDomain
-public import Foundation
+import AgoraDomain
+import Foundation
 import SQLKit
 
 /// An event as stored in the outbox and sent on the live stream.
@@ -15,7 +15,9 @@ public struct StoredEvent: Sendable, Equatable {
 extension Transaction {
     /// Appends an event in this transaction: it exists if and only if the change it describes commits.
     @discardableResult
-    public func appendEvent(_ type: EventType, audience: EventAudience, payload: some Encodable & Sendable) async throws -> EventID {
+    public func appendEvent(_ type: EventType, audience: EventAudience, payload: some Encodable & Sendable) async throws
+        -> EventID
+    {
         if flavor == .postgres {
             // Identity values are handed out at INSERT but become visible at COMMIT, so without this
             // lock a reader could see id 8 before id 7 commits and skip 7 for ever. Holding it until
@@ -74,7 +76,9 @@ public struct EventLog: Sendable {
 
 extension StoredEvent {
     init?(row: any SQLRow) throws {
-        guard let audience = EventAudience(stored: try row.decode(column: "audience", as: String.self)) else { return nil }
+        guard let audience = EventAudience(stored: try row.decode(column: "audience", as: String.self)) else {
+            return nil
+        }
         self.init(
             id: EventID(try row.decode(column: "id", as: Int64.self)),
             type: EventType(rawValue: try row.decode(column: "type", as: String.self)),

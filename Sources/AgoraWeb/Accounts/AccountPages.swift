@@ -32,7 +32,7 @@ struct AccountPages {
         do {
             let member = try await authentication.register(
                 handle: form["handle"], email: form["email"], password: form["password"], language: context.language)
-            let token = try await authentication.sessions.open(
+            let (token, _) = try await authentication.sessions.open(
                 for: member.id, kind: .browser, lifetime: authentication.sessionLifetime)
             return signedIn(token, redirect: "/")
         } catch let error as ValidationError {
@@ -54,8 +54,8 @@ struct AccountPages {
     @Sendable func logIn(request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await request.decodeForm(context: context)
         do {
-            let (_, token) = try await authentication.logIn(
-                login: form["login"], password: form["password"], from: context.remoteAddress, kind: .browser)
+            let (_, token, _) = try await authentication.logIn(
+                login: form["login"], password: form["password"], from: context.clientAddress, kind: .browser)
             return signedIn(token, redirect: "/")
         } catch let problem as Problem where problem.status == .unauthorized || problem.status == .tooManyRequests {
             var response = formError(
@@ -78,7 +78,8 @@ struct AccountPages {
         guard let member = context.identity?.member else { return .seeOther("/login") }
         let saved = request.uri.queryParameters.get("saved") != nil
         return pages.render(
-            "settings", title: "page.settings.title", values: settingsValues(member, flash: saved, context: context), context: context)
+            "settings", title: "page.settings.title", values: settingsValues(member, flash: saved, context: context),
+            context: context)
     }
 
     @Sendable func saveSettings(request: Request, context: AppRequestContext) async throws -> Response {
@@ -107,7 +108,9 @@ struct AccountPages {
         if form["locale"].isEmpty {
             changes.language = .some(nil)
         } else {
-            guard let language = Language(rawValue: form["locale"]) else { throw ValidationError(field: "locale", "error.invalidValue") }
+            guard let language = Language(rawValue: form["locale"]) else {
+                throw ValidationError(field: "locale", "error.invalidValue")
+            }
             changes.language = .some(language)
         }
         let latitude = form["homeLatitude"].trimmingCharacters(in: .whitespaces)
@@ -142,11 +145,20 @@ struct AccountPages {
         if let member = context.identity?.member {
             _ = try await members.updateProfile(of: member.id, .init(language: .some(language)))
         }
-        // Only a local path: an absolute URL here would make us an open redirect.
-        let target = form["returnTo"].hasPrefix("/") && !form["returnTo"].hasPrefix("//") ? form["returnTo"] : "/"
-        var response = Response.seeOther(target)
+        var response = Response.seeOther(Self.localPath(form["returnTo"]))
         response.setCookie(Cookies.language(language.rawValue, secure: secureCookies))
         return response
+    }
+
+    /// `path` when it is a path of this site, else the home page: anything that a browser could
+    /// read as another host (`//evil`, `/\evil`, control characters) would make us an open redirect.
+    static func localPath(_ path: String) -> String {
+        guard path.hasPrefix("/"), path.count <= 2000 else { return "/" }
+        let second = path.dropFirst().first
+        guard second != "/", second != "\\",
+            !path.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7f || $0 == "\\" })
+        else { return "/" }
+        return path
     }
 
     private func settingsValues(_ member: Member, flash: Bool, context: AppRequestContext) -> [String: Any] {
@@ -156,7 +168,10 @@ struct AccountPages {
             "homeLatitude": member.home.map { String($0.latitude) } ?? "",
             "homeLongitude": member.home.map { String($0.longitude) } ?? "",
             "sustainabilityWeight": String(member.sustainabilityWeight),
-            "locales": [("", browserLabel, member.language == nil), ("fr", "Français", member.language == .fr), ("en", "English", member.language == .en)].map {
+            "locales": [
+                ("", browserLabel, member.language == nil), ("fr", "Français", member.language == .fr),
+                ("en", "English", member.language == .en),
+            ].map {
                 ["code": $0.0, "label": $0.1, "selected": $0.2]
             },
             "flash": flash,
@@ -165,7 +180,8 @@ struct AccountPages {
 
     private func signedIn(_ token: SecretToken, redirect: String) -> Response {
         var response = Response.seeOther(redirect)
-        response.setCookie(Cookies.session(token.value, maxAge: Int(authentication.sessionLifetime), secure: secureCookies))
+        response.setCookie(
+            Cookies.session(token.value, maxAge: Int(authentication.sessionLifetime), secure: secureCookies))
         // A new CSRF token after login, so that one planted before it is worthless.
         response.setCookie(Cookies.csrf(SecretToken(prefix: "").value, secure: secureCookies))
         return response
@@ -179,32 +195,5 @@ struct AccountPages {
         values["errors"] = [field: message]
         values["errorSummary"] = message
         return pages.render(template, title: title, values: values, status: status, context: context)
-    }
-}
-
-/// The fields of a posted HTML form; a missing field reads as empty, and each is cut at 1,000 characters.
-struct FormFields: Sendable {
-    private let values: [String: String]
-
-    init(urlEncoded body: String) {
-        var values: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            guard let name = parts.first, values[name] == nil else { continue }
-            values[name] = String((parts.count > 1 ? parts[1] : "").prefix(1000))
-        }
-        self.values = values
-    }
-
-    subscript(_ name: String) -> String { values[name] ?? "" }
-}
-
-extension Request {
-    /// Reads an HTML form body.
-    func decodeForm(context: AppRequestContext) async throws -> FormFields {
-        let body = try await self.body.collect(upTo: context.maxUploadSize)
-        return FormFields(urlEncoded: String(buffer: body))
     }
 }

@@ -37,7 +37,8 @@ struct AccountsController {
         enum CodingKeys: String, CodingKey { case handle, email, password, locale }
     }
 
-    @Sendable func register(request: Request, context: AppRequestContext) async throws -> EditedResponse<MemberResponse> {
+    @Sendable func register(request: Request, context: AppRequestContext) async throws -> EditedResponse<MemberResponse>
+    {
         let body = try await request.decodeJSON(as: Registration.self, context: context)
         let member = try await authentication.register(
             handle: body.handle, email: body.email, password: body.password, language: body.locale)
@@ -68,13 +69,13 @@ struct AccountsController {
     /// Answers the bearer token for API clients and sets the same session as a cookie for a browser's scripts.
     @Sendable func logIn(request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(as: Credentials.self, context: context)
-        let (member, token) = try await authentication.logIn(
-            login: body.login, password: body.password, from: context.remoteAddress, kind: .api)
+        let (member, token, expiresAt) = try await authentication.logIn(
+            login: body.login, password: body.password, from: context.clientAddress, kind: .api)
         let lifetime = authentication.sessionLifetime
         var response = try EditedResponse(
-            status: .created,
+            status: .created, headers: [.cacheControl: "no-store"],
             response: SessionResponse(
-                token: token.value, expiresAt: Date().addingTimeInterval(lifetime), csrfToken: context.csrfToken,
+                token: token.value, expiresAt: expiresAt, csrfToken: context.csrfToken,
                 member: MemberResponse(member))
         ).response(from: request, context: context)
         response.setCookie(Cookies.session(token.value, maxAge: Int(lifetime), secure: secureCookies))
@@ -105,9 +106,24 @@ struct AccountsController {
 
         enum CodingKeys: String, CodingKey { case displayName, locale, home, sustainabilityWeight }
 
+        /// A point, named by the API's own field names when it is out of range.
         struct Home: Decodable {
-            let latitude: Double
-            let longitude: Double
+            let coordinates: Coordinates
+
+            enum CodingKeys: String, CodingKey { case latitude, longitude }
+
+            init(from decoder: any Decoder) throws {
+                try decoder.rejectUnknownKeys(["latitude", "longitude"])
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                let latitude = try container.decode(Double.self, forKey: .latitude)
+                let longitude = try container.decode(Double.self, forKey: .longitude)
+                do {
+                    coordinates = try Coordinates(latitude: latitude, longitude: longitude)
+                } catch {
+                    throw Problem.validation(
+                        field: error.field == "homeLatitude" ? "home.latitude" : "home.longitude", error.message)
+                }
+            }
         }
 
         init(from decoder: any Decoder) throws {
@@ -123,10 +139,7 @@ struct AccountsController {
                 changes.language = .some(try container.decodeIfPresent(Language.self, forKey: .locale))
             }
             if container.contains(.home) {
-                changes.home = .some(
-                    try container.decodeIfPresent(Home.self, forKey: .home).map {
-                        try Coordinates(latitude: $0.latitude, longitude: $0.longitude)
-                    })
+                changes.home = .some(try container.decodeIfPresent(Home.self, forKey: .home)?.coordinates)
             }
             if container.contains(.sustainabilityWeight) {
                 changes.sustainabilityWeight = try AccountRules.sustainabilityWeight(

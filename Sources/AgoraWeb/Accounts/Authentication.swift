@@ -20,22 +20,30 @@ struct Authentication: Sendable {
     }
 
     /// Signs in by handle or e-mail. Every failure looks the same to the caller, and repeated
-    /// failures for one account or from one address are slowed down.
+    /// attempts on one login or from one address are slowed down.
+    ///
+    /// The login is counted as typed (lower-cased), so that throttling says nothing about whether
+    /// an account exists; a handle and its e-mail are two counters, which at most doubles a
+    /// guesser's budget.
     func logIn(login: String, password: String, from address: String?, kind: SessionStore.Kind) async throws
-        -> (member: Member, token: SecretToken)
+        -> (member: Member, token: SecretToken, expiresAt: Date)
     {
-        let account = "account:" + login.trimmingCharacters(in: .whitespaces).lowercased().prefix(AccountRules.emailMaxLength)
-        let scopes = [account, "ip:" + (address ?? "unknown")]
-        if let wait = try await failures.retryAfter(scopes: scopes) {
+        let account =
+            "login:" + login.trimmingCharacters(in: .whitespaces).lowercased().prefix(AccountRules.emailMaxLength)
+        let origin = "ip:" + (address ?? "unknown")
+        if let wait = try await failures.reserveAttempt(scopes: [account, origin]) {
             throw Problem.tooManyAttempts(retryAfter: Int(wait))
         }
         let found = try await members.credentials(login: login)
-        guard try await hasher.verify(password, hash: found?.passwordHash), let member = found?.member else {
-            try await failures.recordFailure(scopes: scopes)
+        guard try await hasher.verify(password, hash: found?.passwordHash), let found else {
             throw Problem.invalidCredentials
         }
-        try await failures.clear(scope: account)
-        let token = try await sessions.open(for: member.id, kind: kind, lifetime: sessionLifetime)
-        return (member, token)
+        try await failures.succeeded(account: account, address: origin)
+        if hasher.needsRehash(found.passwordHash) {
+            // Every hash at today's cost, so that no login is measurably faster than another.
+            try await members.setPasswordHash(of: found.member.id, to: try await hasher.hash(password))
+        }
+        let (token, expiresAt) = try await sessions.open(for: found.member.id, kind: kind, lifetime: sessionLifetime)
+        return (found.member, token, expiresAt)
     }
 }

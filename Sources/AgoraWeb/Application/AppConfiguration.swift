@@ -1,7 +1,7 @@
-public import AgoraDomain
-public import AgoraStore
-public import Foundation
-public import Logging
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Logging
 
 /// Everything `buildApplication` needs, filled by the CLI from flags and environment, and by tests directly.
 public struct AppConfiguration: Sendable {
@@ -20,7 +20,8 @@ public struct AppConfiguration: Sendable {
     /// How many events a live client may fall behind before it is dropped.
     public var liveBuffer = 1024
     public var eventPollInterval: Duration = .seconds(1)
-    public var maxBodySize = 1 << 20
+    /// Read the client's address from `X-Forwarded-For` (only behind a load balancer that sets it).
+    public var trustForwardedFor = false
     public var logLevel: Logger.Level = .info
 
     public init() {}

@@ -1,8 +1,8 @@
-public import AgoraDomain
-public import Hummingbird
-public import HummingbirdAuth
+import AgoraDomain
+import Foundation
+import Hummingbird
+import HummingbirdAuth
 import NIOCore
-public import Foundation
 
 /// The per-request state every handler sees: who is asking, in which language, with which CSRF token.
 public struct AppRequestContext: AuthRequestContext, RequestContext {
@@ -14,14 +14,17 @@ public struct AppRequestContext: AuthRequestContext, RequestContext {
     /// True when the CSRF cookie must be (re)set on the response.
     public var csrfCookieIsNew = false
     public var requestID = ""
-    public let remoteAddress: String?
+    /// The client's address: the socket's peer, or the load balancer's `X-Forwarded-For` when trusted.
+    public var clientAddress: String?
+    /// The path and query of the page being shown, for forms that come back to it.
+    public var currentPath = "/"
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        remoteAddress = source.channel.remoteAddress?.ipAddress
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
-    /// Bodies over 1 MiB are refused with 413 before they are read.
+    /// Reading a body stops with 413 as soon as it passes 1 MiB.
     public var maxUploadSize: Int { 1 << 20 }
 
     /// The member behind the request, or 401.

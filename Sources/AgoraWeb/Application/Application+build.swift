@@ -1,7 +1,7 @@
-import AgoraStore
 import AgoraDomain
+import AgoraStore
 import Foundation
-public import Hummingbird
+import Hummingbird
 import Logging
 
 /// Everything the routes use, built once from the configuration.
@@ -16,6 +16,9 @@ struct AppDependencies: Sendable {
     var members: MemberStore { MemberStore(database: database) }
     var sessions: SessionStore { SessionStore(database: database) }
     var partners: PartnerStore { PartnerStore(database: database) }
+    var loginFailures: LoginFailureStore {
+        LoginFailureStore(database: database, throttle: configuration.loginThrottle)
+    }
 }
 
 /// The one composition root: the CLI and every test build Agora here.
@@ -30,9 +33,13 @@ public func buildApplication(_ configuration: AppConfiguration) async throws -> 
         logger: logger)
     app.addServices(
         DatabaseService(database: database),
+        MaintenanceService(
+            sessions: dependencies.sessions, failures: dependencies.loginFailures, interval: .seconds(3600),
+            logger: logger),
         EventDispatchService(
             dispatcher: EventDispatcher(
-                database: database, hub: dependencies.hub, pollInterval: configuration.eventPollInterval, logger: logger),
+                database: database, hub: dependencies.hub, pollInterval: configuration.eventPollInterval, logger: logger
+            ),
             hub: dependencies.hub))
     return app
 }
@@ -50,19 +57,24 @@ func buildRouter(
     let renderer = ProblemRenderer(localizer: localizer, pages: pages)
     let authentication = Authentication(
         members: dependencies.members, sessions: dependencies.sessions,
-        failures: LoginFailureStore(database: database, throttle: configuration.loginThrottle),
+        failures: dependencies.loginFailures,
         hasher: PasswordHasher(cost: configuration.bcryptCost), sessionLifetime: configuration.sessionLifetime)
     let secure = configuration.secureCookies
 
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ObservabilityMiddleware(metrics: dependencies.metrics, renderer: renderer))
-    router.add(middleware: IdentityMiddleware(sessions: dependencies.sessions, partners: dependencies.partners, secureCookies: secure))
+    let identities = IdentityMiddleware(
+        sessions: dependencies.sessions, partners: dependencies.partners, secureCookies: secure,
+        trustForwardedFor: configuration.trustForwardedFor)
+    router.add(middleware: identities)
     router.add(middleware: ProblemMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware())
+    router.add(middleware: IdempotencyMiddleware(store: IdempotencyStore(database: database)))
     // Innermost: it serves a file only when no route matched.
     router.add(
         middleware: FileMiddleware(
-            resources.appendingPathComponent("static").path, urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
+            resources.appendingPathComponent("static").path, urlBasePath: "/static", searchForIndexHtml: false,
+            logger: logger))
 
     OperationsController(database: database, metrics: dependencies.metrics).addRoutes(to: router)
     HomePages(pages: pages, members: dependencies.members, partners: dependencies.partners).addRoutes(to: router)
@@ -73,16 +85,18 @@ func buildRouter(
 
     let api = router.group("api/v1")
     AccountsController(
-        authentication: authentication, members: dependencies.members, sessions: dependencies.sessions, secureCookies: secure
+        authentication: authentication, members: dependencies.members, sessions: dependencies.sessions,
+        secureCookies: secure
     ).addRoutes(to: api)
     PartnersController(partners: dependencies.partners, members: dependencies.members).addRoutes(to: api)
     EventsController(
-        hub: dependencies.hub, log: EventLog(database: database), metrics: dependencies.metrics,
+        hub: dependencies.hub, log: EventLog(database: database), identities: identities, metrics: dependencies.metrics,
         heartbeat: configuration.heartbeatInterval, buffer: configuration.liveBuffer
     ).addRoutes(to: api)
     let openAPI = OpenAPIDocument.json()
     api.get("openapi.json") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: openAPI)))
+        Response(
+            status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(bytes: openAPI)))
     }
     return (router, dependencies)
 }

@@ -1,4 +1,4 @@
-public import AgoraDomain
+import AgoraDomain
 
 /// Who is making a request, and by which credential.
 public struct Identity: Sendable {
@@ -17,6 +17,7 @@ public struct Identity: Sendable {
 
     /// Which events this identity may receive live.
     var viewer: EventViewer {
-        EventViewer(memberID: member?.id, partnerID: partner?.id ?? member?.partnerID, isStaff: member?.role.isStaff ?? false)
+        EventViewer(
+            memberID: member?.id, partnerID: partner?.id ?? member?.partnerID, isStaff: member?.role.isStaff ?? false)
     }
 }

@@ -10,9 +10,13 @@ import ServiceLifecycle
 struct EventsController {
     let hub: EventHub
     let log: EventLog
+    let identities: IdentityMiddleware
     let metrics: AppMetrics
     let heartbeat: Duration
     let buffer: Int
+    /// A client further behind than this starts again from now, told so by a `reset` event,
+    /// rather than making the server replay an unbounded history.
+    static let maximumReplay: Int64 = 10_000
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("events", use: stream)
@@ -21,7 +25,9 @@ struct EventsController {
     /// Where a client resumes: after `Last-Event-ID` (sent by browsers on reconnect), or the `lastEventId`
     /// query parameter (for the first connection, which cannot set headers), else from now.
     private func resumePoint(_ request: Request) throws -> EventID? {
-        guard let raw = request.headers[.lastEventID] ?? request.uri.queryParameters.get("lastEventId") else { return nil }
+        guard let raw = request.headers[.lastEventID] ?? request.uri.queryParameters.get("lastEventId") else {
+            return nil
+        }
         guard let id = Int64(raw.trimmingCharacters(in: .whitespaces)), id >= 0 else {
             throw Problem.validation(field: "Last-Event-ID", "error.invalidValue")
         }
@@ -29,40 +35,48 @@ struct EventsController {
     }
 
     @Sendable func stream(request: Request, context: AppRequestContext) async throws -> Response {
-        let viewer = context.identity?.viewer ?? .anonymous
         let requested = try resumePoint(request)
-        // Subscribe before reading the table: whatever commits in between arrives live, and
-        // the ids already sent from the table are skipped.
-        let live = hub.subscribe(buffer: buffer)
-        let start: EventID
-        if let requested { start = requested } else { start = try await log.latestID() }
-        let (log, metrics, heartbeat) = (self.log, self.metrics, self.heartbeat)
+        let (hub, log, metrics, heartbeat, buffer, identities) = (hub, log, metrics, heartbeat, buffer, identities)
+        let initialViewer = context.identity?.viewer ?? .anonymous
+        let signedIn = context.identity != nil
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
-        headers[.cacheControl] = "no-cache"
+        headers[.cacheControl] = "no-store"
         headers[HTTPField.Name("X-Accel-Buffering")!] = "no"
         let body = ResponseBody { writer in
+            var viewer = initialViewer
             metrics.streamOpened()
             defer { metrics.streamClosed() }
-            var last = start
+            // Subscribe before reading the table: whatever commits in between arrives live, and
+            // the ids already sent from the table are skipped.
+            let live = hub.subscribe(buffer: buffer)
+            let latest = try await log.latestID()
+            var last = min(requested ?? latest, latest)
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+            if latest.rawValue - last.rawValue > Self.maximumReplay {
+                try await writer.write(ByteBuffer(string: "event: reset\ndata: {}\n\n"))
+                last = latest
+            }
             while true {
                 let missed = try await log.events(after: last)
-                guard !missed.isEmpty else { break }
+                guard let newest = missed.last else { break }
                 for event in missed where viewer.mayReceive(event.audience) {
                     try await writer.write(Self.frame(event))
                 }
-                last = missed.last!.id
+                last = newest.id
             }
             enum Item: Sendable {
                 case event(StoredEvent)
                 case heartbeat
             }
-            let (items, sink) = AsyncStream.makeStream(of: Item.self)
+            // Bounded like the hub's buffer: a client that stops reading is dropped, not queued for.
+            let (items, sink) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .bufferingOldest(buffer))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for await event in live.cancelOnGracefulShutdown() { sink.yield(.event(event)) }
-                    sink.finish()  // the hub dropped us, or the server is shutting down
+                    for await event in live.cancelOnGracefulShutdown() {
+                        if case .dropped = sink.yield(.event(event)) { break }
+                    }
+                    sink.finish()  // dropped, or the server is shutting down
                 }
                 group.addTask {
                     while !Task.isCancelled {
@@ -70,9 +84,16 @@ struct EventsController {
                         sink.yield(.heartbeat)
                     }
                 }
-                for await item in items {
+                stream: for await item in items {
                     switch item {
                     case .heartbeat:
+                        // Rights can change while a stream is open (log out, revoked token, demotion).
+                        if signedIn {
+                            guard let identity = try await identities.authenticate(request: request) else {
+                                break stream
+                            }
+                            viewer = identity.viewer
+                        }
                         try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
                     case .event(let event):
                         guard event.id > last else { continue }

@@ -19,7 +19,12 @@ struct HomePages {
             values: [
                 "memberCount": memberCount,
                 "partnerCount": partners.count,
-                "partners": partners.map { ["name": $0.name, "kind": pages.localizer.text("partner.kind.\($0.kind.rawValue)", context.language)] },
+                "partners": partners.map {
+                    [
+                        "name": $0.name,
+                        "kind": pages.localizer.text("partner.kind.\($0.kind.rawValue)", context.language),
+                    ]
+                },
                 "hasPartners": !partners.isEmpty,
             ], context: context)
     }

@@ -6,13 +6,15 @@ import Hummingbird
 ///
 /// A request must echo the CSRF cookie (in `X-CSRF-Token` or a form's `_csrf` field) when it is
 /// not authenticated by a bearer token and either carries the session cookie or has a body type
-/// that another site can send without asking (a form, or `text/plain`). Other requests hold no
+/// that another site can send without asking (a form, `text/plain`, or none). Other requests hold no
 /// ambient authority: bearer tokens are never sent by a browser on its own, and a foreign page
 /// cannot send JSON without a CORS preflight, which Agora does not grant.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard Self.needsToken(request) else { return try await next(request, context) }
         var request = request
         var presented = request.headers[.csrfToken]
@@ -34,8 +36,10 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         if request.headers.bearer != nil { return false }
         if request.cookies[Cookies.session] != nil { return true }
-        let type = request.headers[.contentType]?.lowercased() ?? ""
-        return ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"].contains { type.hasPrefix($0) }
+        guard let type = request.headers[.contentType]?.lowercased(), !type.isEmpty else { return true }
+        return ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"].contains {
+            type.hasPrefix($0)
+        }
     }
 
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {

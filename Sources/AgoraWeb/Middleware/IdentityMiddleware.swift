@@ -14,10 +14,20 @@ struct IdentityMiddleware: AuthenticatorMiddleware {
     let sessions: SessionStore
     let partners: PartnerStore
     let secureCookies: Bool
+    /// Behind a load balancer, the client's address is the last one it appended to `X-Forwarded-For`.
+    let trustForwardedFor: Bool
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         context.identity = try await authenticate(request: request, context: context)
+        context.currentPath = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
+        if trustForwardedFor, let forwarded = request.headers[.xForwardedFor],
+            let client = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty
+        {
+            context.clientAddress = client
+        }
         context.language = Self.language(for: request, member: context.identity?.member)
         if let token = request.cookies[Cookies.csrf]?.value, token.count >= 32, token.count <= 64 {
             context.csrfToken = token
@@ -33,6 +43,11 @@ struct IdentityMiddleware: AuthenticatorMiddleware {
     }
 
     func authenticate(request: Request, context: Context) async throws -> Identity? {
+        try await authenticate(request: request)
+    }
+
+    /// The identity behind a request's credentials; also used to re-check a long-lived stream.
+    func authenticate(request: Request) async throws -> Identity? {
         if let bearer = request.headers.bearer?.token {
             if bearer.hasPrefix("agp_") {
                 guard let found = try await partners.partner(token: bearer) else { return nil }

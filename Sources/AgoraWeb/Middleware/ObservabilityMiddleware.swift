@@ -12,10 +12,13 @@ struct ObservabilityMiddleware: RouterMiddleware {
     let metrics: AppMetrics
     let renderer: ProblemRenderer
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         let incoming = request.headers[.requestID] ?? ""
-        let isSane = (8...64).contains(incoming.count) && incoming.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        let isSane =
+            (8...64).contains(incoming.count) && incoming.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
         context.requestID = isSane ? incoming : UUID().uuidString.lowercased()
         context.logger[metadataKey: "request_id"] = .string(context.requestID)
         let start = ContinuousClock.now
@@ -26,21 +29,17 @@ struct ObservabilityMiddleware: RouterMiddleware {
             response = renderer.response(for: error, request: request, context: context)
         }
         response.headers[.requestID] = context.requestID
-        // Unmatched paths share one label, so scanners cannot create unbounded series.
-        let route = context.endpointPath ?? "unmatched"
-        metrics.record(method: request.method.rawValue, route: route, status: response.status.code, duration: ContinuousClock.now - start)
+        // The route's pattern, never the raw path, so that scanners cannot create unbounded series
+        // (Hummingbird labels every unmatched path "NotFound").
+        let route = context.endpointPath ?? "unknown"
+        metrics.record(
+            method: request.method.rawValue, route: route, status: response.status.code,
+            duration: ContinuousClock.now - start)
         context.logger.info(
             "\(request.method) \(request.uri.path) \(response.status.code)",
             metadata: ["route": .string(route), "ms": .stringConvertible((ContinuousClock.now - start).milliseconds)])
         return response
     }
-}
-
-extension HTTPField.Name {
-    static let requestID = Self("X-Request-ID")!
-    static let csrfToken = Self("X-CSRF-Token")!
-    static let lastEventID = Self("Last-Event-ID")!
-    static let idempotencyKey = Self("Idempotency-Key")!
 }
 
 extension Duration {

@@ -5,7 +5,9 @@ struct ProblemMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let renderer: ProblemRenderer
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch {

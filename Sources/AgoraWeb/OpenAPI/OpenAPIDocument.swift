@@ -24,42 +24,71 @@ enum OpenAPIDocument {
 
     static var operations: [Operation] {
         [
-        Operation(method: "post", path: "/api/v1/members", summary: "Register a member", body: "Registration",
-            success: (201, "Member"), errors: [400, 409, 413, 415, 422]),
-        Operation(method: "put", path: "/api/v1/members/{handle}/role", summary: "Change a member's role (admins)",
-            auth: .admin, body: "RoleChange", success: (200, "Member"), errors: [400, 401, 403, 404, 422]),
-        Operation(method: "post", path: "/api/v1/sessions", summary: "Log in by handle or e-mail; answers a bearer token and sets the session cookie",
-            body: "Credentials", success: (201, "Session"), errors: [400, 401, 422, 429]),
-        Operation(method: "delete", path: "/api/v1/sessions/current", summary: "Log out (ends the current session)",
-            auth: .member, success: (204, nil), errors: [401, 403]),
-        Operation(method: "get", path: "/api/v1/me", summary: "The signed-in member", auth: .member,
-            success: (200, "Member"), errors: [401, 403]),
-        Operation(method: "patch", path: "/api/v1/me", summary: "Change one's profile (merge patch: absent stays, null clears)",
-            auth: .member, body: "ProfilePatch", success: (200, "Member"), errors: [400, 401, 403, 413, 415, 422]),
-        Operation(method: "get", path: "/api/v1/partners", summary: "Every partner", success: (200, "PartnerList")),
-        Operation(method: "post", path: "/api/v1/partners", summary: "Create a partner organisation (staff)", auth: .staff,
-            body: "NewPartner", success: (201, "Partner"), errors: [400, 401, 403, 409, 422]),
-        Operation(method: "get", path: "/api/v1/partners/{slug}", summary: "One partner", success: (200, "Partner"), errors: [404]),
-        Operation(method: "get", path: "/api/v1/partners/{slug}/members", summary: "The members acting for a partner (staff or its members)",
-            auth: .member, success: (200, "MemberList"), errors: [401, 403, 404]),
-        Operation(method: "post", path: "/api/v1/partners/{slug}/members", summary: "Attach a member to a partner (staff)",
-            auth: .staff, body: "Attachment", success: (200, "Member"), errors: [400, 401, 403, 404, 422]),
-        Operation(method: "get", path: "/api/v1/partners/{slug}/tokens", summary: "A partner's API tokens (staff or its members)",
-            auth: .member, success: (200, "TokenList"), errors: [401, 403, 404]),
-        Operation(method: "post", path: "/api/v1/partners/{slug}/tokens", summary: "Issue a partner API token; its secret is shown once",
-            auth: .member, body: "NewToken", success: (201, "Token"), errors: [400, 401, 403, 404, 422]),
-        Operation(method: "delete", path: "/api/v1/partners/{slug}/tokens/{id}", summary: "Revoke a partner API token",
-            auth: .member, success: (204, nil), errors: [400, 401, 403, 404]),
-        Operation(method: "get", path: "/api/v1/partner", summary: "The partner this token (or partner member) acts for",
-            auth: .partner, success: (200, "Partner"), errors: [401, 403]),
-        Operation(method: "get", path: "/api/v1/events",
-            summary: "Live events as Server-Sent Events (text/event-stream), resumable with Last-Event-ID",
-            auth: .optional, success: (200, nil), errors: [422],
-            extraParameters: [
-                ["name": "Last-Event-ID", "in": "header", "schema": ["type": "string"], "description": "Resume after this event id"],
-                ["name": "lastEventId", "in": "query", "schema": ["type": "integer", "minimum": 0], "description": "Same, for a first connection"],
-            ]),
-        Operation(method: "get", path: "/api/v1/openapi.json", summary: "This document", success: (200, nil)),
+            Operation(
+                method: "post", path: "/api/v1/members", summary: "Register a member", body: "Registration",
+                success: (201, "Member"), errors: [400, 409, 413, 415, 422]),
+            Operation(
+                method: "put", path: "/api/v1/members/{handle}/role", summary: "Change a member's role (admins)",
+                auth: .admin, body: "RoleChange", success: (200, "Member"), errors: [400, 401, 403, 404, 422]),
+            Operation(
+                method: "post", path: "/api/v1/sessions",
+                summary: "Log in by handle or e-mail; answers a bearer token and sets the session cookie",
+                body: "Credentials", success: (201, "Session"), errors: [400, 401, 422, 429]),
+            Operation(
+                method: "delete", path: "/api/v1/sessions/current", summary: "Log out (ends the current session)",
+                auth: .member, success: (204, nil), errors: [401, 403]),
+            Operation(
+                method: "get", path: "/api/v1/me", summary: "The signed-in member", auth: .member,
+                success: (200, "Member"), errors: [401, 403]),
+            Operation(
+                method: "patch", path: "/api/v1/me",
+                summary: "Change one's profile (merge patch: absent stays, null clears)",
+                auth: .member, body: "ProfilePatch", success: (200, "Member"), errors: [400, 401, 403, 413, 415, 422]),
+            Operation(method: "get", path: "/api/v1/partners", summary: "Every partner", success: (200, "PartnerList")),
+            Operation(
+                method: "post", path: "/api/v1/partners", summary: "Create a partner organisation (staff)",
+                auth: .staff,
+                body: "NewPartner", success: (201, "Partner"), errors: [400, 401, 403, 409, 422]),
+            Operation(
+                method: "get", path: "/api/v1/partners/{slug}", summary: "One partner", success: (200, "Partner"),
+                errors: [404]),
+            Operation(
+                method: "get", path: "/api/v1/partners/{slug}/members",
+                summary: "The members acting for a partner (staff or its members)",
+                auth: .member, success: (200, "MemberList"), errors: [401, 403, 404]),
+            Operation(
+                method: "post", path: "/api/v1/partners/{slug}/members",
+                summary: "Attach a member to a partner (staff)",
+                auth: .staff, body: "Attachment", success: (200, "Member"), errors: [400, 401, 403, 404, 422]),
+            Operation(
+                method: "get", path: "/api/v1/partners/{slug}/tokens",
+                summary: "A partner's API tokens (staff or its members)",
+                auth: .member, success: (200, "TokenList"), errors: [401, 403, 404]),
+            Operation(
+                method: "post", path: "/api/v1/partners/{slug}/tokens",
+                summary: "Issue a partner API token; its secret is shown once",
+                auth: .member, body: "NewToken", success: (201, "Token"), errors: [400, 401, 403, 404, 422]),
+            Operation(
+                method: "delete", path: "/api/v1/partners/{slug}/tokens/{id}", summary: "Revoke a partner API token",
+                auth: .member, success: (204, nil), errors: [400, 401, 403, 404]),
+            Operation(
+                method: "get", path: "/api/v1/partner", summary: "The partner this token (or partner member) acts for",
+                auth: .partner, success: (200, "Partner"), errors: [401, 403]),
+            Operation(
+                method: "get", path: "/api/v1/events",
+                summary: "Live events as Server-Sent Events (text/event-stream), resumable with Last-Event-ID",
+                auth: .optional, success: (200, nil), errors: [422],
+                extraParameters: [
+                    [
+                        "name": "Last-Event-ID", "in": "header", "schema": ["type": "string"],
+                        "description": "Resume after this event id",
+                    ],
+                    [
+                        "name": "lastEventId", "in": "query", "schema": ["type": "integer", "minimum": 0],
+                        "description": "Same, for a first connection",
+                    ],
+                ]),
+            Operation(method: "get", path: "/api/v1/openapi.json", summary: "This document", success: (200, nil)),
         ]
     }
 
@@ -72,15 +101,22 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": [
                 "title": "Agora API", "version": "1.0.0",
-                "description": "Errors are application/problem+json (RFC 9457) with a stable `type` and, for validation, the `field` at fault. "
+                "description":
+                    "Errors are application/problem+json (RFC 9457) with a stable `type` and, for validation, the `field` at fault. "
                     + "Writes authenticated by the session cookie need the X-CSRF-Token header (the agora_csrf cookie's value).",
             ],
             "servers": [["url": "/"]],
             "paths": paths,
-            "components": ["schemas": schemas, "securitySchemes": [
-                "bearer": ["type": "http", "scheme": "bearer", "description": "A member session token or a partner token (agp_…)"],
-                "cookie": ["type": "apiKey", "in": "cookie", "name": "agora_session"],
-            ]],
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": [
+                    "bearer": [
+                        "type": "http", "scheme": "bearer",
+                        "description": "A member session token or a partner token (agp_…)",
+                    ],
+                    "cookie": ["type": "apiKey", "in": "cookie", "name": "agora_session"],
+                ],
+            ],
         ]
         return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
     }
@@ -88,9 +124,21 @@ enum OpenAPIDocument {
     private static func describe(_ operation: Operation) -> [String: Any] {
         var result: [String: Any] = ["summary": operation.summary, "operationId": operationID(operation)]
         var parameters = pathParameters(operation.path) + operation.extraParameters
-        if operation.body != nil {
-            parameters.append(["name": "X-CSRF-Token", "in": "header", "required": false, "schema": ["type": "string"],
-                "description": "Required when authenticated by the session cookie"])
+        let isWrite = operation.method != "get"
+        let isIdempotent = isWrite && operation.path != "/api/v1/sessions"
+        if isIdempotent {
+            parameters.append([
+                "name": "Idempotency-Key", "in": "header", "required": false,
+                "schema": ["type": "string", "maxLength": 255],
+                "description":
+                    "Retries with the same key get the first answer again (header Idempotent-Replayed: true) for 24 hours",
+            ])
+        }
+        if isWrite {
+            parameters.append([
+                "name": "X-CSRF-Token", "in": "header", "required": false, "schema": ["type": "string"],
+                "description": "Required when authenticated by the session cookie",
+            ])
         }
         if !parameters.isEmpty { result["parameters"] = parameters }
         switch operation.auth {
@@ -109,7 +157,11 @@ enum OpenAPIDocument {
             success["content"] = ["text/event-stream": ["schema": ["type": "string"]]]
         }
         responses[String(operation.success.code)] = success
-        for code in operation.errors + [500] {
+        var errors = Set(operation.errors + [500])
+        if isWrite { errors.insert(403) }  // CSRF
+        if isIdempotent { errors.formUnion([409, 422]) }  // a key in use, or reused for another request
+        if operation.body != nil { errors.formUnion([400, 413, 415, 422]) }
+        for code in errors.sorted() {
             responses[String(code)] = [
                 "description": HTTPResponse.Status(code: code).reasonPhrase,
                 "content": ["application/problem+json": ["schema": ref("Problem")]],
@@ -120,14 +172,18 @@ enum OpenAPIDocument {
     }
 
     private static func operationID(_ operation: Operation) -> String {
-        let words = operation.path.split(separator: "/").dropFirst(2).map { $0.replacingOccurrences(of: "{", with: "by-").replacingOccurrences(of: "}", with: "") }
+        let words = operation.path.split(separator: "/").dropFirst(2).map {
+            $0.replacingOccurrences(of: "{", with: "by-").replacingOccurrences(of: "}", with: "")
+        }
         return ([operation.method] + words).joined(separator: "-").replacingOccurrences(of: ".", with: "-")
     }
 
     private static func pathParameters(_ path: String) -> [[String: Any]] {
         path.split(separator: "/").filter { $0.hasPrefix("{") }.map {
             let name = String($0.dropFirst().dropLast())
-            return ["name": name, "in": "path", "required": true, "schema": ["type": name == "id" ? "integer" : "string"]]
+            return [
+                "name": name, "in": "path", "required": true, "schema": ["type": name == "id" ? "integer" : "string"],
+            ]
         }
     }
 
@@ -143,54 +199,81 @@ enum OpenAPIDocument {
     private static var locale: [String: Any] { ["type": ["string", "null"], "enum": ["fr", "en", NSNull()]] }
     private static var home: [String: Any] {
         object(
-        ["latitude": ["type": "number", "minimum": -90, "maximum": 90], "longitude": ["type": "number", "minimum": -180, "maximum": 180]],
-        required: ["latitude", "longitude"])
+            [
+                "latitude": ["type": "number", "minimum": -90, "maximum": 90],
+                "longitude": ["type": "number", "minimum": -180, "maximum": 180],
+            ],
+            required: ["latitude", "longitude"])
     }
 
     private static var schemas: [String: Any] {
         [
-        "Problem": object(
-            ["type": string, "title": string, "status": ["type": "integer"], "detail": string,
-             "field": ["type": "string", "description": "The field at fault, for validation errors"]],
-            required: ["type", "title", "status", "detail"]),
-        "Registration": object(
-            ["handle": ["type": "string", "pattern": "^[a-z0-9_]{3,30}$"], "email": ["type": "string", "format": "email", "maxLength": 254],
-             "password": ["type": "string", "minLength": 10, "maxLength": 128], "locale": locale],
-            required: ["handle", "email", "password"]),
-        "Credentials": object(["login": ["type": "string", "description": "Handle or e-mail"], "password": string], required: ["login", "password"]),
-        "Session": object(
-            ["token": string, "expiresAt": dateTime, "csrfToken": string, "member": ref("Member")],
-            required: ["token", "expiresAt", "csrfToken", "member"]),
-        "Member": object(
-            ["id": integer, "handle": string, "email": string, "displayName": ["type": ["string", "null"]], "locale": locale,
-             "home": ["oneOf": [home, ["type": "null"]]], "sustainabilityWeight": ["type": "integer", "minimum": 0, "maximum": 100],
-             "role": ["type": "string", "enum": ["member", "partner", "staff", "admin"]], "partnerID": ["type": ["integer", "null"]],
-             "createdAt": dateTime],
-            required: ["id", "handle", "email", "sustainabilityWeight", "role", "createdAt"]),
-        "MemberList": object(["items": ["type": "array", "items": ref("Member")]], required: ["items"]),
-        "ProfilePatch": object([
-            "displayName": ["type": ["string", "null"], "maxLength": 60], "locale": locale,
-            "home": ["oneOf": [home, ["type": "null"]]],
-            "sustainabilityWeight": ["type": "integer", "minimum": 0, "maximum": 100],
-        ]),
-        "RoleChange": object(["role": ["type": "string", "enum": ["member", "staff", "admin"]]], required: ["role"]),
-        "Partner": object(
-            ["id": integer, "name": string, "slug": string, "kind": ["type": "string", "enum": ["merchant", "brand", "supplier"]],
-             "commissionBasisPoints": ["type": "integer", "minimum": 0, "maximum": 10000], "createdAt": dateTime],
-            required: ["id", "name", "slug", "kind", "commissionBasisPoints", "createdAt"]),
-        "PartnerList": object(["items": ["type": "array", "items": ref("Partner")]], required: ["items"]),
-        "NewPartner": object(
-            ["name": ["type": "string", "maxLength": 80], "slug": ["type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$"],
-             "kind": ["type": "string", "enum": ["merchant", "brand", "supplier"]],
-             "commissionBasisPoints": ["type": "integer", "minimum": 0, "maximum": 10000]],
-            required: ["name", "slug", "kind", "commissionBasisPoints"]),
-        "Attachment": object(["handle": string], required: ["handle"]),
-        "NewToken": object(["label": ["type": "string", "maxLength": 80]], required: ["label"]),
-        "Token": object(
-            ["id": integer, "label": string, "createdAt": dateTime, "revokedAt": ["type": ["string", "null"], "format": "date-time"],
-             "token": ["type": "string", "description": "The secret, present only in the answer that creates it"]],
-            required: ["id", "label", "createdAt"]),
-        "TokenList": object(["items": ["type": "array", "items": ref("Token")]], required: ["items"]),
+            "Problem": object(
+                [
+                    "type": string, "title": string, "status": ["type": "integer"], "detail": string,
+                    "field": ["type": "string", "description": "The field at fault, for validation errors"],
+                ],
+                required: ["type", "title", "status", "detail"]),
+            "Registration": object(
+                [
+                    "handle": ["type": "string", "pattern": "^[a-z0-9_]{3,30}$"],
+                    "email": ["type": "string", "format": "email", "maxLength": 254],
+                    "password": ["type": "string", "minLength": 10, "maxLength": 128], "locale": locale,
+                ],
+                required: ["handle", "email", "password"]),
+            "Credentials": object(
+                ["login": ["type": "string", "description": "Handle or e-mail"], "password": string],
+                required: ["login", "password"]),
+            "Session": object(
+                ["token": string, "expiresAt": dateTime, "csrfToken": string, "member": ref("Member")],
+                required: ["token", "expiresAt", "csrfToken", "member"]),
+            "Member": object(
+                [
+                    "id": integer, "handle": string, "email": string, "displayName": ["type": ["string", "null"]],
+                    "locale": locale,
+                    "home": ["oneOf": [home, ["type": "null"]]],
+                    "sustainabilityWeight": ["type": "integer", "minimum": 0, "maximum": 100],
+                    "role": ["type": "string", "enum": ["member", "partner", "staff", "admin"]],
+                    "partnerID": ["type": ["integer", "null"]],
+                    "createdAt": dateTime,
+                ],
+                required: ["id", "handle", "email", "sustainabilityWeight", "role", "createdAt"]),
+            "MemberList": object(["items": ["type": "array", "items": ref("Member")]], required: ["items"]),
+            "ProfilePatch": object([
+                "displayName": ["type": ["string", "null"], "maxLength": 60], "locale": locale,
+                "home": ["oneOf": [home, ["type": "null"]]],
+                "sustainabilityWeight": ["type": "integer", "minimum": 0, "maximum": 100],
+            ]),
+            "RoleChange": object(
+                ["role": ["type": "string", "enum": ["member", "staff", "admin"]]], required: ["role"]),
+            "Partner": object(
+                [
+                    "id": integer, "name": string, "slug": string,
+                    "kind": ["type": "string", "enum": ["merchant", "brand", "supplier"]],
+                    "commissionBasisPoints": ["type": "integer", "minimum": 0, "maximum": 10000], "createdAt": dateTime,
+                ],
+                required: ["id", "name", "slug", "kind", "commissionBasisPoints", "createdAt"]),
+            "PartnerList": object(["items": ["type": "array", "items": ref("Partner")]], required: ["items"]),
+            "NewPartner": object(
+                [
+                    "name": ["type": "string", "maxLength": 80],
+                    "slug": ["type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$"],
+                    "kind": ["type": "string", "enum": ["merchant", "brand", "supplier"]],
+                    "commissionBasisPoints": ["type": "integer", "minimum": 0, "maximum": 10000],
+                ],
+                required: ["name", "slug", "kind", "commissionBasisPoints"]),
+            "Attachment": object(["handle": string], required: ["handle"]),
+            "NewToken": object(["label": ["type": "string", "maxLength": 80]], required: ["label"]),
+            "Token": object(
+                [
+                    "id": integer, "label": string, "createdAt": dateTime,
+                    "revokedAt": ["type": ["string", "null"], "format": "date-time"],
+                    "token": [
+                        "type": "string", "description": "The secret, present only in the answer that creates it",
+                    ],
+                ],
+                required: ["id", "label", "createdAt"]),
+            "TokenList": object(["items": ["type": "array", "items": ref("Token")]], required: ["items"]),
         ]
     }
 }

@@ -22,7 +22,8 @@ struct OperationsController {
             return Response(status: .ok, body: .init(byteBuffer: .init(string: "ready\n")))
         } catch {
             context.logger.warning("not ready: the database does not answer", metadata: ["error": "\(error)"])
-            return Response(status: .serviceUnavailable, body: .init(byteBuffer: .init(string: "database unavailable\n")))
+            return Response(
+                status: .serviceUnavailable, body: .init(byteBuffer: .init(string: "database unavailable\n")))
         }
     }
 

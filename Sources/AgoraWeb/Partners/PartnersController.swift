@@ -69,13 +69,15 @@ struct PartnersController {
         enum CodingKeys: String, CodingKey { case name, slug, kind, commissionBasisPoints }
     }
 
-    @Sendable func create(request: Request, context: AppRequestContext) async throws -> EditedResponse<PartnerResponse> {
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> EditedResponse<PartnerResponse>
+    {
         _ = try context.requireStaff()
         let body = try await request.decodeJSON(as: NewPartner.self, context: context)
         let partner = try await partners.create(
             name: body.name, slug: body.slug, kind: body.kind, commissionBasisPoints: body.commissionBasisPoints)
         return EditedResponse(
-            status: .created, headers: [.location: "/api/v1/partners/\(partner.slug)"], response: PartnerResponse(partner))
+            status: .created, headers: [.location: "/api/v1/partners/\(partner.slug)"],
+            response: PartnerResponse(partner))
     }
 
     struct Attachment: Decodable {
@@ -145,18 +147,23 @@ struct PartnersController {
             })
     }
 
-    @Sendable func issueToken(request: Request, context: AppRequestContext) async throws -> EditedResponse<TokenResponse> {
+    @Sendable func issueToken(request: Request, context: AppRequestContext) async throws -> EditedResponse<
+        TokenResponse
+    > {
         let partner = try await partnerManagedByCaller(context)
         let body = try await request.decodeJSON(as: NewToken.self, context: context)
-        let (token, secret) = try await partners.issueToken(for: partner.id, label: body.label, createdBy: context.identity?.member?.id)
+        let (token, secret) = try await partners.issueToken(
+            for: partner.id, label: body.label, createdBy: context.identity?.member?.id)
+        // no-store: the secret must not be kept by caches, nor replayed for an Idempotency-Key.
         return EditedResponse(
-            status: .created,
-            response: TokenResponse(id: token.id, label: token.label, createdAt: token.createdAt, revokedAt: nil, token: secret.value))
+            status: .created, headers: [.cacheControl: "no-store"],
+            response: TokenResponse(
+                id: token.id, label: token.label, createdAt: token.createdAt, revokedAt: nil, token: secret.value))
     }
 
     @Sendable func revokeToken(request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         let partner = try await partnerManagedByCaller(context)
-        let id = try context.parameters.require("id", as: Int64.self)
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
         try await partners.revokeToken(id: id, of: partner.id)
         return .noContent
     }
@@ -181,7 +188,9 @@ struct PartnersController {
     private func partnerManagedByCaller(_ context: AppRequestContext) async throws -> Partner {
         let member = try context.requireMember()
         let partner = try await partner(context)
-        guard member.role.isStaff || member.partnerID == partner.id else { throw Problem.forbidden("error.notYourPartner") }
+        guard member.role.isStaff || member.partnerID == partner.id else {
+            throw Problem.forbidden("error.notYourPartner")
+        }
         return partner
     }
 }

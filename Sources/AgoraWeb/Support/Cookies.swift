@@ -22,6 +22,8 @@ enum Cookies {
     }
 
     static func language(_ value: String, secure: Bool) -> Cookie {
-        Cookie(name: language, value: value, maxAge: 365 * 24 * 3600, path: "/", secure: secure, httpOnly: false, sameSite: .lax)
+        Cookie(
+            name: language, value: value, maxAge: 365 * 24 * 3600, path: "/", secure: secure, httpOnly: false,
+            sameSite: .lax)
     }
 }

@@ -1,4 +1,4 @@
-public import AgoraDomain
+import AgoraDomain
 import Foundation
 
 /// Every user-facing string, in French and English, read from `Resources/locales/<language>.json`.

@@ -1,6 +1,6 @@
-public import AgoraDomain
+import AgoraDomain
 import Foundation
-public import Hummingbird
+import Hummingbird
 import Mustache
 
 /// Renders server-side pages: one layout, Mustache templates, strings in the reader's language.
@@ -24,6 +24,7 @@ public struct Pages: Sendable {
         page["lang"] = context.language.rawValue
         page["title"] = localizer.text(title, context.language)
         page["csrf"] = context.csrfToken
+        page["currentPath"] = context.currentPath
         page["signedIn"] = member != nil
         page["isStaff"] = member?.role.isStaff ?? false
         if let member {

@@ -1,6 +1,6 @@
-public import AgoraDomain
+import AgoraDomain
 import Foundation
-public import HTTPTypes
+import HTTPTypes
 
 /// An error as the API tells it: RFC 9457 problem details with a stable `type`.
 ///
@@ -15,7 +15,9 @@ public struct Problem: Error, Sendable {
     public var arguments: [String] = []
     public var headers: HTTPFields = [:]
 
-    public init(_ status: HTTPResponse.Status, type: String, detail: String, field: String? = nil, arguments: [String] = []) {
+    public init(
+        _ status: HTTPResponse.Status, type: String, detail: String, field: String? = nil, arguments: [String] = []
+    ) {
         self.status = status
         self.type = type
         self.detail = detail
@@ -35,11 +37,13 @@ public struct Problem: Error, Sendable {
 
     static let malformed = Problem(.badRequest, type: "malformed-body", detail: "error.malformed")
     static let unauthenticated = Problem(.unauthorized, type: "unauthenticated", detail: "error.unauthenticated")
-    static let invalidCredentials = Problem(.unauthorized, type: "invalid-credentials", detail: "error.invalidCredentials")
+    static let invalidCredentials = Problem(
+        .unauthorized, type: "invalid-credentials", detail: "error.invalidCredentials")
     static let csrf = Problem(.forbidden, type: "csrf", detail: "error.csrf")
     static let notFound = Problem(.notFound, type: "not-found", detail: "error.notFound")
     static let tooLarge = Problem(.contentTooLarge, type: "too-large", detail: "error.tooLarge")
-    static let unsupportedMediaType = Problem(.unsupportedMediaType, type: "unsupported-media-type", detail: "error.mediaType")
+    static let unsupportedMediaType = Problem(
+        .unsupportedMediaType, type: "unsupported-media-type", detail: "error.mediaType")
 
     static func forbidden(_ detail: String) -> Problem {
         Problem(.forbidden, type: "forbidden", detail: detail)
@@ -50,7 +54,8 @@ public struct Problem: Error, Sendable {
     }
 
     static func tooManyAttempts(retryAfter seconds: Int) -> Problem {
-        var problem = Problem(.tooManyRequests, type: "too-many-attempts", detail: "error.tooManyAttempts", arguments: [String(seconds)])
+        var problem = Problem(
+            .tooManyRequests, type: "too-many-attempts", detail: "error.tooManyAttempts", arguments: [String(seconds)])
         problem.headers[.retryAfter] = String(seconds)
         return problem
     }

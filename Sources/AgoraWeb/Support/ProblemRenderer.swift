@@ -30,7 +30,8 @@ struct ProblemRenderer: Sendable {
             case .unauthorized: return .unauthenticated
             case .unsupportedMediaType: return .unsupportedMediaType
             case .badRequest: return .malformed
-            case .methodNotAllowed: return Problem(.methodNotAllowed, type: "method-not-allowed", detail: "error.method")
+            case .methodNotAllowed:
+                return Problem(.methodNotAllowed, type: "method-not-allowed", detail: "error.method")
             default:
                 return Problem(http.status, type: "http-\(http.status.code)", detail: "error.internal")
             }
@@ -59,7 +60,9 @@ struct ProblemRenderer: Sendable {
             "detail": detail,
         ]
         if let field = problem.field { body["field"] = field }
-        let json = (try? JSONSerialization.data(withJSONObject: body.mapValues { $0 as Any }, options: [.sortedKeys])) ?? Data()
+        let json =
+            (try? JSONSerialization.data(withJSONObject: body.mapValues { $0 as Any }, options: [.sortedKeys]))
+            ?? Data()
         var headers = problem.headers
         headers[.contentType] = "application/problem+json"
         return Response(status: problem.status, headers: headers, body: .init(byteBuffer: .init(bytes: json)))

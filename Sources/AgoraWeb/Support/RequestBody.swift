@@ -58,7 +58,8 @@ extension Decoder {
     func rejectUnknownKeys(_ known: Set<String>) throws {
         let container = try container(keyedBy: AnyCodingKey.self)
         if let unknown = container.allKeys.first(where: { !known.contains($0.stringValue) }) {
-            throw Problem.validation(field: unknown.stringValue, "error.unknownField")
+            let path = (codingPath + [unknown]).map(\.stringValue).joined(separator: ".")
+            throw Problem.validation(field: path, "error.unknownField")
         }
     }
 }

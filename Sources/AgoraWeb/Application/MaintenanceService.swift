@@ -1,0 +1,24 @@
+import AgoraStore
+import Logging
+import ServiceLifecycle
+
+/// Forgets what has expired (sessions, login counters), hourly, so that tables do not only grow.
+/// Every instance may run it: each statement is a plain DELETE that is safe to repeat.
+struct MaintenanceService: Service {
+    let sessions: SessionStore
+    let failures: LoginFailureStore
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully {
+            do {
+                try await sessions.purgeExpired()
+                try await failures.purge()
+            } catch {
+                logger.warning("maintenance failed; will retry", metadata: ["error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+
+/// The fields of a posted HTML form; a missing field reads as empty, and each is cut at 1,000 characters.
+struct FormFields: Sendable {
+    private let values: [String: String]
+
+    init(urlEncoded body: String) {
+        var values: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            guard let name = parts.first, values[name] == nil else { continue }
+            values[name] = String((parts.count > 1 ? parts[1] : "").prefix(1000))
+        }
+        self.values = values
+    }
+
+    subscript(_ name: String) -> String { values[name] ?? "" }
+}
+
+extension Request {
+    /// Reads an HTML form body; anything but `application/x-www-form-urlencoded` is refused.
+    func decodeForm(context: AppRequestContext) async throws -> FormFields {
+        guard headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
+            throw Problem.unsupportedMediaType
+        }
+        let body = try await self.body.collect(upTo: context.maxUploadSize)
+        return FormFields(urlEncoded: String(buffer: body))
+    }
+}
