@@ -1,5 +1,6 @@
 import AgoraDomain
 import AgoraStore
+import AgoraWeb
 import ArgumentParser
 import Foundation
 import HummingbirdBcrypt
@@ -30,7 +31,8 @@ struct Admin: AsyncParsableCommand {
                 do {
                     let member = try await MemberStore(database: store).register(
                         .init(
-                            handle: handle, email: email, passwordHash: Bcrypt.hash(checked, cost: 12), language: nil,
+                            handle: handle, email: email,
+                            passwordHash: Bcrypt.hash(checked, cost: AppConfiguration().bcryptCost), language: nil,
                             role: .admin))
                     await store.close()
                     say("Admin @\(member.handle) created.")
@@ -39,10 +41,15 @@ struct Admin: AsyncParsableCommand {
                     throw error
                 }
             } catch let error as AgoraDomain.ValidationError {
-                throw ArgumentParser.ValidationError("\(error.field): \(error.message)")
+                throw Refusal(description: "\(error.field): \(try Localizer.bundled().text(error.message, .en))")
             } catch StoreError.duplicate(let field) {
-                throw ArgumentParser.ValidationError("\(field) is already taken")
+                throw Refusal(description: try Localizer.bundled().text("error.taken.\(field)", .en))
             }
         }
     }
+}
+
+/// A refusal the command prints as one line (without the usage text) before exiting with an error.
+struct Refusal: Error, CustomStringConvertible {
+    let description: String
 }

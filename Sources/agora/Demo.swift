@@ -23,7 +23,7 @@ struct Demo: AsyncParsableCommand {
             filled
                 ? "Demo data added to \(database.location)."
                 : "The database already has members: demo data left as it was.")
-        DemoData.printLogins()
+        if filled { DemoData.printLogins() }
     }
 }
 
@@ -79,6 +79,11 @@ enum DemoData {
             }
         }
         return true
+    }
+
+    /// Whether the demo accounts are there (a database filled earlier by `agora demo`).
+    static func isPresent(_ database: Database) async throws -> Bool {
+        try await MemberStore(database: database).member(handle: accounts[2].handle) != nil
     }
 
     static func printLogins() {

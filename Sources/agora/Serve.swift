@@ -25,12 +25,24 @@ struct Serve: AsyncParsableCommand {
         if ProcessInfo.processInfo.environment["AGORA_INSECURE_COOKIES"] == "1" { configuration.secureCookies = false }
         if demo {
             let store = try await Database.open(configuration.database)
-            let filled = try await DemoData.fillIfEmpty(store)
+            let filled: Bool
+            let present: Bool
+            do {
+                filled = try await DemoData.fillIfEmpty(store)
+                present = try await DemoData.isPresent(store)
+            } catch {
+                await store.close()
+                throw error
+            }
             await store.close()
             let shownHost = host == "0.0.0.0" || host == "::" ? "localhost" : (host == "127.0.0.1" ? "localhost" : host)
             say(filled ? "Demo data added." : "The database already has members: demo data left as it was.")
             say("Open http://\(shownHost):\(port)/")
-            DemoData.printLogins()
+            if present {
+                DemoData.printLogins()
+            } else {
+                say("This database was not filled by `agora demo`: log in with its own accounts.")
+            }
         }
         let app = try await buildApplication(configuration)
         try await app.runService()

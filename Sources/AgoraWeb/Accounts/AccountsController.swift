@@ -72,14 +72,16 @@ struct AccountsController {
         let (member, token, expiresAt) = try await authentication.logIn(
             login: body.login, password: body.password, from: context.clientAddress, kind: .api)
         let lifetime = authentication.sessionLifetime
+        // A new CSRF token at each login, as for the pages, so that one planted before it is worthless.
+        let csrf = SecretToken(prefix: "").value
         var response = try EditedResponse(
             status: .created, headers: [.cacheControl: "no-store"],
             response: SessionResponse(
-                token: token.value, expiresAt: expiresAt, csrfToken: context.csrfToken,
+                token: token.value, expiresAt: expiresAt, csrfToken: csrf,
                 member: MemberResponse(member))
         ).response(from: request, context: context)
         response.setCookie(Cookies.session(token.value, maxAge: Int(lifetime), secure: secureCookies))
-        if context.csrfCookieIsNew { response.setCookie(Cookies.csrf(context.csrfToken, secure: secureCookies)) }
+        response.setCookie(Cookies.csrf(csrf, secure: secureCookies))
         return response
     }
 

@@ -49,7 +49,7 @@ func buildRouter(
     _ configuration: AppConfiguration, database: Database, logger: Logger
 ) async throws -> (Router<AppRequestContext>, AppDependencies) {
     guard let resources = AgoraWebResources.url else { throw CocoaError(.fileNoSuchFile) }
-    let localizer = try Localizer(directory: resources.appendingPathComponent("locales"))
+    let localizer = try Localizer.bundled()
     let pages = try await Pages(templates: resources.appendingPathComponent("templates"), localizer: localizer)
     let dependencies = AppDependencies(
         configuration: configuration, database: database, hub: EventHub(), metrics: AppMetrics(), localizer: localizer,

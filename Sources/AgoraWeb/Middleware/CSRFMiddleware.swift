@@ -23,7 +23,9 @@ struct CSRFMiddleware: RouterMiddleware {
             let field = FormFields(urlEncoded: String(buffer: body))["_csrf"]
             presented = field.isEmpty ? nil : field
         }
-        guard let presented, !context.csrfCookieIsNew, Self.constantTimeEquals(presented, context.csrfToken) else {
+        guard let presented, !context.csrfCookieIsNew, !context.csrfToken.isEmpty,
+            Self.constantTimeEquals(presented, context.csrfToken)
+        else {
             throw Problem.csrf
         }
         return try await next(request, context)

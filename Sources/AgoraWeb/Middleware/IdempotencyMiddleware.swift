@@ -30,7 +30,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         var hash = SHA256()
         hash.update(data: Data("\(request.method.rawValue) \(request.uri.path)\n".utf8))
         hash.update(data: Data(buffer: body))
-        let requestHash = hash.finalize().map { String(format: "%02x", $0) }.joined()
+        let requestHash = SecretToken.hex(Array(hash.finalize()))
         let scope = Self.scope(of: context)
 
         switch try await store.claim(scope: scope, key: key, requestHash: requestHash) {

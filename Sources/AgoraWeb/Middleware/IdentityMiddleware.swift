@@ -31,12 +31,13 @@ struct IdentityMiddleware: AuthenticatorMiddleware {
         context.language = Self.language(for: request, member: context.identity?.member)
         if let token = request.cookies[Cookies.csrf]?.value, token.count >= 32, token.count <= 64 {
             context.csrfToken = token
-        } else {
+        } else if ProblemRenderer.wantsPage(request) {
+            // Pages get a token for their forms; API calls get one only at login (see AccountsController).
             context.csrfToken = SecretToken(prefix: "").value
             context.csrfCookieIsNew = true
         }
         var response = try await next(request, context)
-        if context.csrfCookieIsNew, ProblemRenderer.wantsPage(request) {
+        if context.csrfCookieIsNew {
             response.setCookie(Cookies.csrf(context.csrfToken, secure: secureCookies))
         }
         return response

@@ -1,6 +1,8 @@
+import CoreMetrics
 import Foundation
 import Metrics
 import Prometheus
+import Synchronization
 
 /// The figures `/metrics` shows, kept in a registry of this application (not the process-wide one,
 /// so that tests running several applications do not mix their counts).
@@ -21,14 +23,34 @@ final class AppMetrics: Sendable {
     }
 
     func record(method: String, route: String, status: Int, duration: Duration) {
-        let dimensions = [("method", method), ("route", route), ("status", String(status))]
-        Counter(label: "agora_http_requests_total", dimensions: dimensions, factory: factory).increment()
-        Timer(
-            label: "agora_http_request_duration_seconds", dimensions: [("method", method), ("route", route)],
-            factory: factory
-        )
-        .recordNanoseconds(Int64(duration.milliseconds * 1_000_000))
+        let (counter, timer) = handles(method: method, route: route, status: status)
+        counter.increment()
+        timer.recordNanoseconds(Int64(duration.milliseconds * 1_000_000))
     }
+
+    /// The counter and timer of a route, made once: making them anew for each request cost more than the request.
+    private func handles(method: String, route: String, status: Int) -> (CoreMetrics.Counter, CoreMetrics.Timer) {
+        let key = RouteKey(method: method, route: route, status: status)
+        if let found = cache.withLock({ $0[key] }) { return found }
+        let made = (
+            CoreMetrics.Counter(
+                label: "agora_http_requests_total",
+                dimensions: [("method", method), ("route", route), ("status", String(status))], factory: factory),
+            CoreMetrics.Timer(
+                label: "agora_http_request_duration_seconds", dimensions: [("method", method), ("route", route)],
+                factory: factory)
+        )
+        cache.withLock { $0[key] = made }
+        return made
+    }
+
+    private struct RouteKey: Hashable {
+        let method: String
+        let route: String
+        let status: Int
+    }
+
+    private let cache = Mutex<[RouteKey: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
 
     func streamOpened() { liveStreams.increment() }
     func streamClosed() { liveStreams.decrement() }

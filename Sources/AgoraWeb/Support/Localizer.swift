@@ -15,6 +15,12 @@ public struct Localizer: Sendable {
         let value: [String: Any]
     }
 
+    /// The strings shipped with Agora, for the command line (which prints refusals in English).
+    public static func bundled() throws -> Localizer {
+        guard let resources = AgoraWebResources.url else { throw CocoaError(.fileNoSuchFile) }
+        return try Localizer(directory: resources.appendingPathComponent("locales"))
+    }
+
     public init(directory: URL) throws {
         var tables: [Language: [String: String]] = [:]
         var trees: [Language: NestedTable] = [:]
