@@ -1,0 +1,152 @@
+import Foundation
+
+/// The state of the goods an offer sells.
+public enum OfferCondition: String, Sendable, Codable, CaseIterable {
+    case new, refurbished, used
+}
+
+/// One offer as a partner's feed describes it, checked: the product it is for (by GTIN), the
+/// partner's price for it, and the product facts the feed may declare.
+public struct OfferInput: Equatable, Sendable {
+    public let sku: String
+    public let gtin: GTIN
+    public let productName: String
+    public let brand: String?
+    public let categorySlug: String?
+    public let price: Money
+    public let shipping: Money
+    public let stock: Int
+    public let condition: OfferCondition
+    public let url: String
+    public let environmentalScore: Int?
+    /// Grams of CO2e per unit (kg × 1,000), an integer like every stored quantity.
+    public let carbonGrams: Int64?
+    /// Repairability or durability index in tenths (0–100 for 0.0–10.0).
+    public let repairabilityTenths: Int?
+    public let origin: CountryCode?
+
+    /// The columns of a CSV feed, in any order; the first eight are required.
+    public static let columns = [
+        "sku", "gtin", "name", "price", "currency", "stock", "condition", "url",
+        "brand", "category", "shipping", "environmental_score", "carbon_kg", "repairability", "origin",
+    ]
+    public static let requiredColumns = Set(columns.prefix(8))
+
+    /// Checks every field; the first one at fault is thrown, named as in the CSV header.
+    public init(fields: [String: String]) throws(ValidationError) {
+        func text(_ name: String, max: Int, required: Bool = false) throws(ValidationError) -> String? {
+            let value = (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.isEmpty {
+                if required { throw ValidationError(field: name, "error.required") }
+                return nil
+            }
+            guard value.count <= max else { throw ValidationError(field: name, "error.tooLong") }
+            guard !value.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+                throw ValidationError(field: name, "error.invalidValue")
+            }
+            return value
+        }
+        func number(_ name: String, in range: ClosedRange<Double>) throws(ValidationError) -> Double? {
+            guard let raw = try text(name, max: 32) else { return nil }
+            guard let value = Double(raw.replacingOccurrences(of: ",", with: ".")), value.isFinite,
+                range.contains(value)
+            else {
+                throw ValidationError(field: name, "error.outOfRange")
+            }
+            return value
+        }
+        sku = try text("sku", max: 64, required: true)!
+        gtin = try GTIN(try text("gtin", max: 20, required: true)!)
+        productName = try text("name", max: 200, required: true)!
+        brand = try text("brand", max: 80)
+        categorySlug = try text("category", max: 60)
+        let currency = try text("currency", max: 3, required: true)!
+        price = try Money.parse(
+            decimal: try text("price", max: 20, required: true)!, currency: currency, field: "price")
+        shipping = try Money.parse(decimal: try text("shipping", max: 20) ?? "0", currency: currency, field: "shipping")
+        guard let stock = Int(try text("stock", max: 9, required: true)!), (0...10_000_000).contains(stock) else {
+            throw ValidationError(field: "stock", "error.outOfRange")
+        }
+        self.stock = stock
+        guard let condition = OfferCondition(rawValue: try text("condition", max: 20, required: true)!.lowercased())
+        else {
+            throw ValidationError(field: "condition", "error.invalidValue")
+        }
+        self.condition = condition
+        let url = try text("url", max: 2000, required: true)!
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+            parsed.host != nil
+        else {
+            throw ValidationError(field: "url", "error.url")
+        }
+        self.url = url
+        environmentalScore = try number("environmental_score", in: 0...100).map { Int($0.rounded()) }
+        carbonGrams = try number("carbon_kg", in: 0...1_000_000).map { Int64(($0 * 1000).rounded()) }
+        repairabilityTenths = try number("repairability", in: 0...10).map { Int(($0 * 10).rounded()) }
+        origin = try text("origin", max: 3).map { text throws(ValidationError) in try CountryCode(text) }
+    }
+}
+
+/// A feed read line by line: the offers that are valid, and what is wrong with each other line.
+public struct OfferFeed: Sendable {
+    public struct LineError: Equatable, Sendable {
+        public let line: Int
+        public let field: String
+        /// A message key of the locale files; `arguments` fill its placeholders.
+        public let message: String
+        public var arguments: [String] = []
+
+        public init(line: Int, field: String, message: String, arguments: [String] = []) {
+            self.line = line
+            self.field = field
+            self.message = message
+            self.arguments = arguments
+        }
+    }
+
+    public let offers: [(line: Int, offer: OfferInput)]
+    public let errors: [LineError]
+
+    /// Reads a CSV feed whose first record is the header. A missing required column is reported
+    /// once, on line 1, and nothing else is read.
+    public init(csv text: String) {
+        let records = CSV.records(text)
+        guard let header = records.first else {
+            offers = []
+            errors = [LineError(line: 1, field: "header", message: "error.csv.empty")]
+            return
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if let missing = OfferInput.requiredColumns.subtracting(names).sorted().first {
+            offers = []
+            errors = [LineError(line: header.line, field: missing, message: "error.csv.missingColumn")]
+            return
+        }
+        var offers: [(line: Int, offer: OfferInput)] = []
+        var errors: [LineError] = []
+        var seen: [String: Int] = [:]
+        for record in records.dropFirst() {
+            guard record.fields.count == names.count else {
+                errors.append(LineError(line: record.line, field: "line", message: "error.csv.fieldCount"))
+                continue
+            }
+            let fields = Dictionary(zip(names, record.fields), uniquingKeysWith: { first, _ in first })
+            do {
+                let offer = try OfferInput(fields: fields)
+                if let earlier = seen[offer.sku] {
+                    errors.append(
+                        LineError(
+                            line: record.line, field: "sku", message: "error.csv.duplicateSku",
+                            arguments: [String(earlier)]))
+                    continue
+                }
+                seen[offer.sku] = record.line
+                offers.append((record.line, offer))
+            } catch {
+                errors.append(LineError(line: record.line, field: error.field, message: error.message))
+            }
+        }
+        self.offers = offers
+        self.errors = errors
+    }
+}
