@@ -35,6 +35,9 @@ public final class Database: Sendable {
         (eventsCommitted, committedEvents) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
+    /// The schema version this binary migrates to.
+    public static var knownSchemaVersion: Int { Migrations.latestVersion }
+
     /// Opens the database and brings its schema up to date (or refuses a schema newer than this binary).
     public static func open(
         _ location: DatabaseLocation, clock: any AgoraClock = SystemClock(), migrate: Bool = true,

@@ -15,4 +15,5 @@ extension EventType {
     public static let partnerMemberAttached: EventType = "partner.member_attached"
     public static let partnerTokenCreated: EventType = "partner.token_created"
     public static let partnerTokenRevoked: EventType = "partner.token_revoked"
+    public static let partnerOffersUpdated: EventType = "partner.offers_updated"
 }
