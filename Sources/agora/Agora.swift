@@ -8,7 +8,7 @@ import Foundation
 struct Agora: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Agora: a platform for a company's digital customers.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Admin.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Admin.self, Import.self])
 
 }
 

@@ -27,6 +27,11 @@ public struct AppRequestContext: AuthRequestContext, RequestContext {
     /// Reading a body stops with 413 as soon as it passes 1 MiB.
     public var maxUploadSize: Int { 1 << 20 }
 
+    /// The bound for a request's body: 1 MiB, except partners' feeds (see `PartnerOffersController`).
+    static func bodyLimit(for request: Request) -> Int {
+        request.uri.path.hasPrefix("/api/v1/partner/offers") ? PartnerOffersController.maximumFeedBytes : 1 << 20
+    }
+
     /// The member behind the request, or 401.
     func requireMember() throws -> Member {
         guard let identity else { throw Problem.unauthenticated }

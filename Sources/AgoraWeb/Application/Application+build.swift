@@ -89,6 +89,8 @@ func buildRouter(
         secureCookies: secure
     ).addRoutes(to: api)
     PartnersController(partners: dependencies.partners, members: dependencies.members).addRoutes(to: api)
+    PartnerOffersController(offers: OfferStore(database: database), partners: dependencies.partners, localizer: localizer)
+        .addRoutes(to: api)
     EventsController(
         hub: dependencies.hub, log: EventLog(database: database), identities: identities, metrics: dependencies.metrics,
         heartbeat: configuration.heartbeatInterval, buffer: configuration.liveBuffer

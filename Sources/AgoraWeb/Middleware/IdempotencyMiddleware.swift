@@ -26,7 +26,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
             throw Problem.validation(field: "Idempotency-Key", "error.idempotencyKey")
         }
         var request = request
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let body = try await request.collectBody(upTo: AppRequestContext.bodyLimit(for: request))
         var hash = SHA256()
         hash.update(data: Data("\(request.method.rawValue) \(request.uri.path)\n".utf8))
         hash.update(data: Data(buffer: body))

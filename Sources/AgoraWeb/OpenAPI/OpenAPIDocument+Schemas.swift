@@ -2,6 +2,12 @@ import Foundation
 
 /// The document's schemas: the shapes of bodies, answers and problems.
 extension OpenAPIDocument {
+    static let feedCSVDescription = """
+        A header line, then one offer a line; separated by commas or semicolons. Required columns: \
+        sku, gtin, name, price, currency, stock, condition, url. Optional: brand, category, shipping, \
+        environmental_score, carbon_kg, repairability, origin. Amounts are decimals (12.50 or 12,50).
+        """
+
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
 
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
@@ -89,6 +95,38 @@ extension OpenAPIDocument {
                 ],
                 required: ["id", "label", "createdAt"]),
             "TokenList": object(["items": ["type": "array", "items": ref("Token")]], required: ["items"]),
+            "Feed": object(
+                ["offers": ["type": "array", "maxItems": 10_000, "items": ref("FeedOffer")]], required: ["offers"]),
+            "FeedOffer": object(
+                [
+                    "sku": ["type": "string", "maxLength": 64], "gtin": ["type": "string", "pattern": "^[0-9 -]{8,20}$"],
+                    "name": ["type": "string", "maxLength": 200], "brand": string, "category": string,
+                    "price": ["type": "integer", "minimum": 0, "description": "Minor units (cents)"],
+                    "shipping": ["type": "integer", "minimum": 0, "description": "Minor units (cents)"],
+                    "currency": ["type": "string", "pattern": "^[A-Z]{3}$"], "stock": ["type": "integer", "minimum": 0],
+                    "condition": ["type": "string", "enum": ["new", "refurbished", "used"]],
+                    "url": ["type": "string", "format": "uri"],
+                    "environmentalScore": ["type": "integer", "minimum": 0, "maximum": 100],
+                    "carbonKg": ["type": "number", "minimum": 0], "repairability": ["type": "number", "minimum": 0, "maximum": 10],
+                    "origin": ["type": "string", "description": "ISO 3166-1 alpha-2"],
+                ],
+                required: ["sku", "gtin", "name", "price", "currency", "stock", "condition", "url"]),
+            "FeedSummary": object(
+                [
+                    "created": ["type": "integer"], "updated": ["type": "integer"], "unchanged": ["type": "integer"],
+                    "productsCreated": ["type": "integer"], "pricesChanged": ["type": "integer"],
+                ],
+                required: ["created", "updated", "unchanged", "productsCreated", "pricesChanged"]),
+            "ImportAnswer": object(
+                [
+                    "summary": ref("FeedSummary"),
+                    "errors": [
+                        "type": "array",
+                        "items": object(
+                            ["line": ["type": "integer"], "field": string, "detail": string], required: ["line", "field", "detail"]),
+                    ],
+                ],
+                required: ["summary", "errors"]),
         ]
     }
 }

@@ -72,6 +72,14 @@ enum OpenAPIDocument {
                 method: "delete", path: "/api/v1/partners/{slug}/tokens/{id}", summary: "Revoke a partner API token",
                 auth: .member, success: (204, nil), errors: [400, 401, 403, 404]),
             Operation(
+                method: "put", path: "/api/v1/partner/offers",
+                summary: "Publish offers (up to 10,000, 16 MiB): created or updated by SKU, all or nothing",
+                auth: .partner, body: "Feed", success: (200, "FeedSummary"), errors: [401, 403]),
+            Operation(
+                method: "post", path: "/api/v1/partner/offers/import",
+                summary: "Publish offers as CSV (text/csv): good lines apply, bad ones are answered line by line",
+                auth: .partner, body: "FeedCSV", success: (200, "ImportAnswer"), errors: [401, 403]),
+            Operation(
                 method: "get", path: "/api/v1/partner", summary: "The partner this token (or partner member) acts for",
                 auth: .partner, success: (200, "Partner"), errors: [401, 403]),
             Operation(
@@ -147,7 +155,10 @@ enum OpenAPIDocument {
         default: result["security"] = [["bearer": []], ["cookie": []]]
         }
         if let body = operation.body {
-            result["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+            result["requestBody"] =
+                body == "FeedCSV"
+                ? ["required": true, "content": ["text/csv": ["schema": ["type": "string", "description": feedCSVDescription]]]]
+                : ["required": true, "content": ["application/json": ["schema": ref(body)]]]
         }
         var responses: [String: Any] = [:]
         var success: [String: Any] = ["description": "Success"]

@@ -4,12 +4,12 @@ import Hummingbird
 
 extension Request {
     /// Decodes a JSON body, turning every way it can be wrong into a problem that names the field.
-    func decodeJSON<T: Decodable>(as type: T.Type, context: AppRequestContext) async throws -> T {
+    func decodeJSON<T: Decodable>(as type: T.Type, context: AppRequestContext, limit: Int? = nil) async throws -> T {
         let type = headers[.contentType]?.lowercased() ?? ""
         guard type.hasPrefix("application/json") || type.hasPrefix("application/merge-patch+json") else {
             throw Problem.unsupportedMediaType
         }
-        let body = try await self.body.collect(upTo: context.maxUploadSize)
+        let body = try await self.body.collect(upTo: limit ?? context.maxUploadSize)
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: body))
         } catch let error as ValidationError {
@@ -28,7 +28,7 @@ extension Problem {
     /// The field a decoding error is about, so the client knows which value to fix.
     init(decoding error: DecodingError) {
         func path(_ codingPath: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
-            (codingPath + (key.map { [$0] } ?? [])).map(\.stringValue).joined(separator: ".")
+            Problem.fieldPath(codingPath + (key.map { [$0] } ?? []))
         }
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
@@ -41,6 +41,19 @@ extension Problem {
             self = .validation(field: path(context.codingPath), "error.wrongType")
         @unknown default:
             self = .malformed
+        }
+    }
+}
+
+extension Problem {
+    /// A field as the client wrote it: `offers[3].price`.
+    static func fieldPath(_ keys: [any CodingKey]) -> String {
+        keys.reduce(into: "") { path, key in
+            if let index = key.intValue {
+                path += "[\(index)]"
+            } else {
+                path += path.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
         }
     }
 }
@@ -58,7 +71,7 @@ extension Decoder {
     func rejectUnknownKeys(_ known: Set<String>) throws {
         let container = try container(keyedBy: AnyCodingKey.self)
         if let unknown = container.allKeys.first(where: { !known.contains($0.stringValue) }) {
-            let path = (codingPath + [unknown]).map(\.stringValue).joined(separator: ".")
+            let path = Problem.fieldPath(codingPath + [unknown])
             throw Problem.validation(field: path, "error.unknownField")
         }
     }

@@ -1,0 +1,152 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The partner feed API: a partner publishes its offers as JSON or CSV, acting only for itself.
+struct PartnerOffersController {
+    let offers: OfferStore
+    let partners: PartnerStore
+
+    /// Feeds are the one kind of request allowed past 1 MiB: 10,000 offers take about 3 MiB of JSON.
+    static let maximumFeedBytes = 16 << 20
+    static let maximumOffers = 10_000
+
+    func addRoutes(to api: RouterGroup<AppRequestContext>) {
+        api.put("partner/offers", use: upsert)
+        api.post("partner/offers/import", use: importCSV)
+    }
+
+    /// One offer in a JSON feed; amounts in minor units, as everywhere in the API.
+    struct FeedOffer: Decodable {
+        let fields: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case sku, gtin, name, brand, category, price, shipping, currency, stock, condition, url
+            case environmentalScore, carbonKg, repairability, origin
+        }
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.stringValue)))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            func minor(_ key: CodingKeys) throws -> String? {
+                try container.decodeIfPresent(Int64.self, forKey: key).map { value in
+                    value < 0 ? "-" : "\(value / 100).\(String(format: "%02d", value % 100))"
+                }
+            }
+            var fields: [String: String] = [:]
+            for key in [CodingKeys.sku, .gtin, .name, .brand, .category, .currency, .condition, .url, .origin] {
+                fields[key.csvName] = try container.decodeIfPresent(String.self, forKey: key)
+            }
+            fields["price"] = try minor(.price)
+            fields["shipping"] = try minor(.shipping)
+            fields["stock"] = try container.decodeIfPresent(Int.self, forKey: .stock).map(String.init)
+            fields["environmental_score"] = try container.decodeIfPresent(Int.self, forKey: .environmentalScore).map(String.init)
+            fields["carbon_kg"] = try container.decodeIfPresent(Double.self, forKey: .carbonKg).map { String($0) }
+            fields["repairability"] = try container.decodeIfPresent(Double.self, forKey: .repairability).map { String($0) }
+            self.fields = fields
+        }
+    }
+
+    struct Feed: Decodable {
+        let offers: [FeedOffer]
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(["offers"])
+            offers = try decoder.container(keyedBy: CodingKeys.self).decode([FeedOffer].self, forKey: .offers)
+        }
+
+        enum CodingKeys: String, CodingKey { case offers }
+    }
+
+    /// `PUT /api/v1/partner/offers`: all or nothing, so that a feed is never half applied.
+    @Sendable func upsert(request: Request, context: AppRequestContext) async throws -> OfferStore.UpsertSummary {
+        let partner = try await actingPartner(context)
+        let feed = try await request.decodeJSON(as: Feed.self, context: context, limit: Self.maximumFeedBytes)
+        guard feed.offers.count <= Self.maximumOffers else {
+            throw Problem.validation(field: "offers", "error.feed.tooMany", String(Self.maximumOffers))
+        }
+        var checked: [OfferInput] = []
+        var skus = Set<String>()
+        for (index, offer) in feed.offers.enumerated() {
+            do {
+                let input = try OfferInput(fields: offer.fields)
+                guard skus.insert(input.sku).inserted else {
+                    throw ValidationError(field: "sku", "error.feed.duplicateSku")
+                }
+                checked.append(input)
+            } catch let error as ValidationError {
+                throw Problem.validation(field: "offers[\(index)].\(Self.jsonName(error.field))", error.message)
+            }
+        }
+        return try await offers.upsert(checked, for: partner.id)
+    }
+
+    struct ImportAnswer: ResponseEncodable {
+        struct LineProblem: Encodable {
+            let line: Int
+            let field: String
+            let detail: String
+        }
+
+        let summary: OfferStore.UpsertSummary
+        let errors: [LineProblem]
+    }
+
+    /// `POST /api/v1/partner/offers/import`: a CSV feed; good lines apply, bad ones are answered line by line.
+    @Sendable func importCSV(request: Request, context: AppRequestContext) async throws -> ImportAnswer {
+        let partner = try await actingPartner(context)
+        guard let type = request.headers[.contentType]?.lowercased(), type.hasPrefix("text/csv") else {
+            throw Problem.unsupportedMediaType
+        }
+        let body = try await request.body.collect(upTo: Self.maximumFeedBytes)
+        let feed = OfferFeed(csv: String(buffer: body))
+        if feed.offers.isEmpty, let first = feed.errors.first, first.line == 1 {
+            throw Problem.validation(field: first.field, first.message)
+        }
+        guard feed.offers.count + feed.errors.count <= Self.maximumOffers else {
+            throw Problem.validation(field: "offers", "error.feed.tooMany", String(Self.maximumOffers))
+        }
+        let summary = try await offers.upsert(feed.offers.map(\.offer), for: partner.id)
+        return ImportAnswer(
+            summary: summary,
+            errors: feed.errors.map { error in
+                .init(line: error.line, field: error.field, detail: localizer.text(error.message, context.language, error.arguments))
+            })
+    }
+
+    let localizer: Localizer
+
+    /// The partner a token acts for, or that a partner's member works for; anyone else is refused.
+    private func actingPartner(_ context: AppRequestContext) async throws -> Partner {
+        guard let identity = context.identity else { throw Problem.unauthenticated }
+        if let partner = identity.partner { return partner }
+        guard let partnerID = identity.member?.partnerID, let partner = try await partners.partner(id: partnerID) else {
+            throw Problem.forbidden("error.partnerOnly")
+        }
+        return partner
+    }
+
+    /// The JSON name of a feed field that the rules name as the CSV header does.
+    static func jsonName(_ csvName: String) -> String {
+        CodingKeysByCSV[csvName] ?? csvName
+    }
+
+    private static let CodingKeysByCSV = Dictionary(
+        uniqueKeysWithValues: FeedOffer.CodingKeys.allCases.map { ($0.csvName, $0.stringValue) })
+}
+
+extension PartnerOffersController.FeedOffer.CodingKeys: CaseIterable {
+    /// The CSV header of the same field.
+    var csvName: String {
+        switch self {
+        case .environmentalScore: "environmental_score"
+        case .carbonKg: "carbon_kg"
+        default: stringValue
+        }
+    }
+}
+
+extension OfferStore.UpsertSummary: ResponseEncodable {}
