@@ -135,7 +135,8 @@ public struct OfferStore: Sendable {
             ).run()
             return (id, false)
         }
-        let searchText = TextFolding.words([offer.productName, offer.brand ?? ""].joined(separator: " ")).joined(separator: " ")
+        let searchText = TextFolding.words([offer.productName, offer.brand ?? ""].joined(separator: " ")).joined(
+            separator: " ")
         let source = "partner"
         let row = try await tx.sql.raw(
             """

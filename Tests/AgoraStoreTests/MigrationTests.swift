@@ -10,7 +10,9 @@ import Testing
             let again = try await Database.open(location)
             let rows = try await again.read { try await $0.raw("SELECT version FROM schema_migrations").all() }
             await again.close()
-            #expect(rows.count == Database.knownSchemaVersion, "each migration is recorded once, however often Agora starts")
+            #expect(
+                rows.count == Database.knownSchemaVersion, "each migration is recorded once, however often Agora starts"
+            )
         }
     }
 

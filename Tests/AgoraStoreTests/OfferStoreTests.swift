@@ -11,7 +11,8 @@ import Testing
         price: String = "499.00", score: String = "82"
     ) throws -> OfferInput {
         try OfferInput(fields: [
-            "sku": sku, "gtin": gtin, "name": name, "brand": brand ?? "", "price": price, "currency": "EUR", "stock": "4",
+            "sku": sku, "gtin": gtin, "name": name, "brand": brand ?? "", "price": price, "currency": "EUR",
+            "stock": "4",
             "condition": "new", "url": "https://shop.example/\(sku)", "environmental_score": score,
         ])
     }
@@ -24,12 +25,17 @@ import Testing
                 name: "Shop", slug: "shop", kind: .merchant, commissionBasisPoints: 500)
             let offers = OfferStore(database: database)
             var summary = try await offers.upsert(
-                [try Self.offer(sku: "A1"), try Self.offer(sku: "A2", gtin: "73513537", name: "Câble USB-C", brand: nil)],
+                [
+                    try Self.offer(sku: "A1"),
+                    try Self.offer(sku: "A2", gtin: "73513537", name: "Câble USB-C", brand: nil),
+                ],
                 for: shop.id)
             #expect(summary.created == 2 && summary.productsCreated == 2)
 
             summary = try await offers.upsert([try Self.offer(sku: "A1")], for: shop.id)
-            #expect(summary.unchanged == 1 && summary.created == 0 && summary.productsCreated == 0, "the same feed changes nothing")
+            #expect(
+                summary.unchanged == 1 && summary.created == 0 && summary.productsCreated == 0,
+                "the same feed changes nothing")
 
             clock.advance(by: 3600)
             summary = try await offers.upsert([try Self.offer(sku: "A1", price: "449.00")], for: shop.id)
@@ -51,7 +57,8 @@ import Testing
             let second = try await partners.create(name: "Two", slug: "two", kind: .merchant, commissionBasisPoints: 0)
             let offers = OfferStore(database: database)
             _ = try await offers.upsert([try Self.offer(sku: "X")], for: first.id)
-            let summary = try await offers.upsert([try Self.offer(sku: "X", gtin: "04006381333931", price: "1.00")], for: second.id)
+            let summary = try await offers.upsert(
+                [try Self.offer(sku: "X", gtin: "04006381333931", price: "1.00")], for: second.id)
             #expect(summary.created == 1 && summary.productsCreated == 0, "the GTIN matched, whatever its form")
             let prices = try await database.read { sql in
                 try await sql.raw("SELECT price_minor FROM offers ORDER BY partner_id").all().map {
@@ -69,7 +76,8 @@ import Testing
                 name: "Shop", slug: "shop", kind: .merchant, commissionBasisPoints: 0)
             _ = try await OfferStore(database: database).upsert(
                 [
-                    try Self.offer(sku: "1"), try Self.offer(sku: "2", gtin: "73513537", name: "Câble éco-conçu", brand: "Œko"),
+                    try Self.offer(sku: "1"),
+                    try Self.offer(sku: "2", gtin: "73513537", name: "Câble éco-conçu", brand: "Œko"),
                     try Self.offer(sku: "3", gtin: "012345678905", name: "Lave-linge", brand: "Bosch"),
                 ], for: shop.id)
             let products = ProductStore(database: database)

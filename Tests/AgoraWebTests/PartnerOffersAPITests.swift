@@ -10,7 +10,9 @@ import Testing
 
 @Suite struct PartnerOffersAPITests {
     /// A partner with a token, made through the API as staff would.
-    static func partnerToken(_ client: any TestClientProtocol, _ database: Database, slug: String) async throws -> String {
+    static func partnerToken(_ client: any TestClientProtocol, _ database: Database, slug: String) async throws
+        -> String
+    {
         if try await MemberStore(database: database).member(handle: "equipe") == nil {
             try await registerAndLogIn(client, "equipe")
             try await promote("equipe", to: .staff, in: database)
@@ -20,13 +22,15 @@ import Testing
             uri: "/api/v1/partners", method: .post, headers: bearer(staff),
             body: json(["name": slug, "slug": slug, "kind": "merchant", "commissionBasisPoints": 500]))
         let issued = try await client.execute(
-            uri: "/api/v1/partners/\(slug)/tokens", method: .post, headers: bearer(staff), body: json(["label": "feed"]))
+            uri: "/api/v1/partners/\(slug)/tokens", method: .post, headers: bearer(staff), body: json(["label": "feed"])
+        )
         return issued.object["token"] as? String ?? ""
     }
 
     static func offer(_ sku: String, gtin: String = "4006381333931", price: Int = 49_900) -> [String: Any] {
         [
-            "sku": sku, "gtin": gtin, "name": "Téléphone Éco", "price": price, "shipping": 0, "currency": "EUR", "stock": 3,
+            "sku": sku, "gtin": gtin, "name": "Téléphone Éco", "price": price, "shipping": 0, "currency": "EUR",
+            "stock": 3,
             "condition": "new", "url": "https://shop.example/\(sku)", "environmentalScore": 80, "origin": "FR",
         ]
     }
@@ -51,10 +55,12 @@ import Testing
             #expect(try await count("offers", in: database) == 0, "a refused feed writes nothing")
 
             let feed = json(["offers": [Self.offer("B1"), Self.offer("B2", gtin: "73513537", price: 1_999)]])
-            let published = try await client.execute(uri: "/api/v1/partner/offers", method: .put, headers: bearer(token), body: feed)
+            let published = try await client.execute(
+                uri: "/api/v1/partner/offers", method: .put, headers: bearer(token), body: feed)
             #expect(published.status == .ok, "\(published.text)")
             #expect(published.object["created"] as? Int == 2 && published.object["productsCreated"] as? Int == 2)
-            let again = try await client.execute(uri: "/api/v1/partner/offers", method: .put, headers: bearer(token), body: feed)
+            let again = try await client.execute(
+                uri: "/api/v1/partner/offers", method: .put, headers: bearer(token), body: feed)
             #expect(again.object["unchanged"] as? Int == 2)
         }
     }
@@ -66,19 +72,23 @@ import Testing
             let member = try await registerAndLogIn(client, "alice")
             let feed = json(["offers": [Self.offer("SAME", price: 1_000)]])
             expectProblem(
-                try await client.execute(uri: "/api/v1/partner/offers", method: .put, headers: bearer(member), body: feed),
+                try await client.execute(
+                    uri: "/api/v1/partner/offers", method: .put, headers: bearer(member), body: feed),
                 .forbidden, type: "forbidden")
             expectProblem(
                 try await client.execute(uri: "/api/v1/partner/offers", method: .put, headers: jsonHeaders, body: feed),
                 .unauthorized, type: "unauthenticated")
             #expect(try await count("offers", in: database) == 0)
 
-            _ = try await client.execute(uri: "/api/v1/partner/offers", method: .put, headers: bearer(first), body: feed)
+            _ = try await client.execute(
+                uri: "/api/v1/partner/offers", method: .put, headers: bearer(first), body: feed)
             _ = try await client.execute(
                 uri: "/api/v1/partner/offers", method: .put, headers: bearer(second),
                 body: json(["offers": [Self.offer("SAME", price: 1)]]))
             let prices = try await database.read { sql in
-                try await sql.raw("SELECT price_minor FROM offers ORDER BY id").all().map { try $0.decode(column: "price_minor", as: Int64.self) }
+                try await sql.raw("SELECT price_minor FROM offers ORDER BY id").all().map {
+                    try $0.decode(column: "price_minor", as: Int64.self)
+                }
             }
             #expect(prices == [1_000, 1], "the second partner's SKU is its own offer; the first one's is untouched")
         }
@@ -114,7 +124,9 @@ import Testing
                 .unprocessableContent, type: "validation", field: "url")
             headers[.contentType] = "application/json"
             expectProblem(
-                try await client.execute(uri: "/api/v1/partner/offers/import", method: .post, headers: headers, body: ByteBuffer(string: csv)),
+                try await client.execute(
+                    uri: "/api/v1/partner/offers/import", method: .post, headers: headers, body: ByteBuffer(string: csv)
+                ),
                 .unsupportedMediaType, type: "unsupported-media-type")
         }
     }

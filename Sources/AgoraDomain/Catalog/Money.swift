@@ -36,9 +36,10 @@ public struct Money: Hashable, Sendable, Codable, Comparable {
         return try parse(minorUnits: units * 100 + cents, currency: currency, field: field)
     }
 
+    /// Amounts of one currency compare by value; amounts of different currencies never compare as
+    /// equal, and order by currency code (a total order, so sorting mixed lists cannot trap).
     public static func < (lhs: Money, rhs: Money) -> Bool {
-        precondition(lhs.currency == rhs.currency, "comparing \(lhs.currency) with \(rhs.currency)")
-        return lhs.minorUnits < rhs.minorUnits
+        lhs.currency == rhs.currency ? lhs.minorUnits < rhs.minorUnits : lhs.currency < rhs.currency
     }
 
     public static func + (lhs: Money, rhs: Money) -> Money {

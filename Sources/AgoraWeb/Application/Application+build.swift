@@ -89,8 +89,11 @@ func buildRouter(
         secureCookies: secure
     ).addRoutes(to: api)
     PartnersController(partners: dependencies.partners, members: dependencies.members).addRoutes(to: api)
-    PartnerOffersController(offers: OfferStore(database: database), partners: dependencies.partners, localizer: localizer)
-        .addRoutes(to: api)
+    PartnerOffersController(
+        offers: OfferStore(database: database), partners: dependencies.partners, localizer: localizer
+    )
+    .addRoutes(to: api)
+    ProductsController(products: ProductStore(database: database), clock: configuration.clock).addRoutes(to: api)
     EventsController(
         hub: dependencies.hub, log: EventLog(database: database), identities: identities, metrics: dependencies.metrics,
         heartbeat: configuration.heartbeatInterval, buffer: configuration.liveBuffer

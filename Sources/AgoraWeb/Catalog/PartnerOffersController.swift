@@ -43,9 +43,12 @@ struct PartnerOffersController {
             fields["price"] = try minor(.price)
             fields["shipping"] = try minor(.shipping)
             fields["stock"] = try container.decodeIfPresent(Int.self, forKey: .stock).map(String.init)
-            fields["environmental_score"] = try container.decodeIfPresent(Int.self, forKey: .environmentalScore).map(String.init)
+            fields["environmental_score"] = try container.decodeIfPresent(Int.self, forKey: .environmentalScore).map(
+                String.init)
             fields["carbon_kg"] = try container.decodeIfPresent(Double.self, forKey: .carbonKg).map { String($0) }
-            fields["repairability"] = try container.decodeIfPresent(Double.self, forKey: .repairability).map { String($0) }
+            fields["repairability"] = try container.decodeIfPresent(Double.self, forKey: .repairability).map {
+                String($0)
+            }
             self.fields = fields
         }
     }
@@ -113,7 +116,9 @@ struct PartnerOffersController {
         return ImportAnswer(
             summary: summary,
             errors: feed.errors.map { error in
-                .init(line: error.line, field: error.field, detail: localizer.text(error.message, context.language, error.arguments))
+                .init(
+                    line: error.line, field: error.field,
+                    detail: localizer.text(error.message, context.language, error.arguments))
             })
     }
 

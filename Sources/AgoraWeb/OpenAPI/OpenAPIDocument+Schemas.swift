@@ -99,15 +99,18 @@ extension OpenAPIDocument {
                 ["offers": ["type": "array", "maxItems": 10_000, "items": ref("FeedOffer")]], required: ["offers"]),
             "FeedOffer": object(
                 [
-                    "sku": ["type": "string", "maxLength": 64], "gtin": ["type": "string", "pattern": "^[0-9 -]{8,20}$"],
+                    "sku": ["type": "string", "maxLength": 64],
+                    "gtin": ["type": "string", "pattern": "^[0-9 -]{8,20}$"],
                     "name": ["type": "string", "maxLength": 200], "brand": string, "category": string,
                     "price": ["type": "integer", "minimum": 0, "description": "Minor units (cents)"],
                     "shipping": ["type": "integer", "minimum": 0, "description": "Minor units (cents)"],
-                    "currency": ["type": "string", "pattern": "^[A-Z]{3}$"], "stock": ["type": "integer", "minimum": 0],
+                    "currency": ["type": "string", "pattern": "^[A-Z]{3}$"],
+                    "stock": ["type": "integer", "minimum": 0],
                     "condition": ["type": "string", "enum": ["new", "refurbished", "used"]],
                     "url": ["type": "string", "format": "uri"],
                     "environmentalScore": ["type": "integer", "minimum": 0, "maximum": 100],
-                    "carbonKg": ["type": "number", "minimum": 0], "repairability": ["type": "number", "minimum": 0, "maximum": 10],
+                    "carbonKg": ["type": "number", "minimum": 0],
+                    "repairability": ["type": "number", "minimum": 0, "maximum": 10],
                     "origin": ["type": "string", "description": "ISO 3166-1 alpha-2"],
                 ],
                 required: ["sku", "gtin", "name", "price", "currency", "stock", "condition", "url"]),
@@ -123,10 +126,55 @@ extension OpenAPIDocument {
                     "errors": [
                         "type": "array",
                         "items": object(
-                            ["line": ["type": "integer"], "field": string, "detail": string], required: ["line", "field", "detail"]),
+                            ["line": ["type": "integer"], "field": string, "detail": string],
+                            required: ["line", "field", "detail"]),
                     ],
                 ],
                 required: ["summary", "errors"]),
+            "Amount": object(
+                ["amount": ["type": "integer", "description": "Minor units (cents)"], "currency": string],
+                required: ["amount", "currency"]),
+            "Figure": object(
+                [
+                    "value": ["type": "number"],
+                    "source": ["type": "string", "enum": ["partner", "community", "verified"]], "at": dateTime,
+                ],
+                required: ["value", "source", "at"]),
+            "ProductComparison": object(
+                [
+                    "id": integer, "gtin": string, "name": string, "brand": ["type": ["string", "null"]],
+                    "description": ["type": ["string", "null"]], "category": ["type": ["string", "null"]],
+                    "imageURLs": ["type": "array", "items": string],
+                    "sustainability": object([
+                        "environmentalGrade": [
+                            "type": ["string", "null"], "enum": ["A+", "A", "B", "C", "D", "E", "F", NSNull()],
+                        ],
+                        "environmentalScore": ref("Figure"), "carbonKg": ref("Figure"), "repairability": ref("Figure"),
+                        "origin": ["type": ["string", "null"]], "labels": ["type": "array", "items": string],
+                    ]),
+                    "offers": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "id": integer, "partner": object(["slug": string, "name": string]),
+                                "price": ref("Amount"),
+                                "shipping": ref("Amount"), "total": ref("Amount"), "stock": ["type": "integer"],
+                                "condition": ["type": "string", "enum": ["new", "refurbished", "used"]],
+                                "url": string, "best": ["type": "boolean"], "referencePrice": ref("Amount"),
+                                "reductionPercent": ["type": ["integer", "null"]],
+                            ],
+                            required: [
+                                "id", "partner", "price", "shipping", "total", "stock", "condition", "url", "best",
+                            ]),
+                    ],
+                    "lowestTotalLast30Days": ref("Amount"),
+                    "priceHistory": [
+                        "type": "array",
+                        "items": object(
+                            ["date": dateTime, "lowestTotal": ref("Amount")], required: ["date", "lowestTotal"]),
+                    ],
+                ],
+                required: ["id", "gtin", "name", "imageURLs", "sustainability", "offers", "priceHistory"]),
         ]
     }
 }

@@ -83,6 +83,11 @@ enum OpenAPIDocument {
                 method: "get", path: "/api/v1/partner", summary: "The partner this token (or partner member) acts for",
                 auth: .partner, success: (200, "Partner"), errors: [401, 403]),
             Operation(
+                method: "get", path: "/api/v1/products/{id}",
+                summary: "A product with its offers by total price, the best marked, each reduction against the lowest "
+                    + "total of the 30 days before it (art. L112-1-1), and 90 days of daily lowest totals",
+                success: (200, "ProductComparison"), errors: [404]),
+            Operation(
                 method: "get", path: "/api/v1/events",
                 summary: "Live events as Server-Sent Events (text/event-stream), resumable with Last-Event-ID",
                 auth: .optional, success: (200, nil), errors: [422],
@@ -157,7 +162,10 @@ enum OpenAPIDocument {
         if let body = operation.body {
             result["requestBody"] =
                 body == "FeedCSV"
-                ? ["required": true, "content": ["text/csv": ["schema": ["type": "string", "description": feedCSVDescription]]]]
+                ? [
+                    "required": true,
+                    "content": ["text/csv": ["schema": ["type": "string", "description": feedCSVDescription]]],
+                ]
                 : ["required": true, "content": ["application/json": ["schema": ref(body)]]]
         }
         var responses: [String: Any] = [:]

@@ -199,3 +199,54 @@ import Testing
         #expect(rule.evaluate(newLowest: Money(minorUnits: 11_999, currency: "EUR"), armed: true) == .fire)
     }
 }
+
+@Suite struct ProductComparisonTests {
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+    let day: TimeInterval = 24 * 3600
+    func euros(_ value: Int64) -> Money { Money(minorUnits: value * 100, currency: "EUR") }
+
+    func offer(_ id: Int64, price: Int64, shipping: Int64 = 0, stock: Int = 1, history: [(Double, Int64)])
+        -> ComparedOffer
+    {
+        ComparedOffer(
+            offerID: id, partnerSlug: "p\(id)", partnerName: "P\(id)", price: euros(price), shipping: euros(shipping),
+            stock: stock,
+            condition: .new, url: "https://p\(id).example",
+            history: history.map { PricePoint(at: now.addingTimeInterval(-$0.0 * day), total: euros($0.1)) })
+    }
+
+    @Test func offersSortByTotalAndTheCheapestInStockIsBest() {
+        let comparison = ProductComparison(
+            offers: [
+                offer(1, price: 95, shipping: 10, history: [(5, 105)]), offer(2, price: 100, history: [(5, 100)]),
+                offer(3, price: 90, stock: 0, history: [(5, 90)]),
+            ], now: now)
+        #expect(comparison.lines.map(\.offer.offerID) == [3, 2, 1], "by price plus shipping")
+        #expect(comparison.lines.filter(\.isBest).map(\.offer.offerID) == [2], "the cheapest that can be bought")
+    }
+
+    @Test func reductionsAndTheThirtyDayLowAreHonest() {
+        // Offer 1: 120 € for long, 100 € for three days 20 days ago, 110 € since yesterday.
+        let comparison = ProductComparison(
+            offers: [offer(1, price: 110, history: [(60, 120), (20, 100), (17, 120), (1, 110)])], now: now)
+        let line = comparison.lines[0]
+        #expect(line.referencePrice == euros(100), "the 100 € of 20 days ago is the basis, not the 120 € 'was' price")
+        #expect(line.reductionPercent == nil, "110 € is no reduction from 100 €")
+        #expect(comparison.lowestLast30Days == euros(100))
+        #expect(comparison.dailyLowest.count == 61, "one point a day since a price first existed, 60 days ago")
+        #expect(comparison.dailyLowest.last?.total == euros(110))
+    }
+
+    @Test func offersInAnotherCurrencyAreListedButNotMixedIntoTheFigures() {
+        let dollars = ComparedOffer(
+            offerID: 9, partnerSlug: "us", partnerName: "US", price: Money(minorUnits: 100, currency: "USD"),
+            shipping: Money(minorUnits: 0, currency: "USD"), stock: 1, condition: .new, url: "https://us.example",
+            history: [PricePoint(at: now.addingTimeInterval(-day), total: Money(minorUnits: 100, currency: "USD"))])
+        let comparison = ProductComparison(
+            offers: [offer(1, price: 50, history: [(3, 50)]), offer(2, price: 60, history: [(3, 60)]), dollars],
+            now: now)
+        #expect(comparison.lines.map(\.offer.offerID) == [1, 2, 9], "the currency most offers use first")
+        #expect(comparison.lines.filter(\.isBest).map(\.offer.offerID) == [1])
+        #expect(comparison.lowestLast30Days == euros(50))
+    }
+}

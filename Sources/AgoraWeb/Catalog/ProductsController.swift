@@ -1,0 +1,112 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// The catalog API for members: a product compared across partners' offers.
+struct ProductsController {
+    let products: ProductStore
+    let clock: any AgoraClock
+
+    func addRoutes(to api: RouterGroup<AppRequestContext>) {
+        api.get("products/:id", use: show)
+    }
+
+    /// An amount as the API writes it: minor units and currency.
+    struct Amount: Encodable {
+        let amount: Int64
+        let currency: String
+
+        init(_ money: Money) {
+            amount = money.minorUnits
+            currency = money.currency
+        }
+    }
+
+    struct Figure<Value: Encodable>: Encodable {
+        let value: Value
+        let source: String
+        let at: Date
+    }
+
+    struct ProductAnswer: ResponseEncodable {
+        struct Sustainability: Encodable {
+            let environmentalGrade: String?
+            let environmentalScore: Figure<Int>?
+            let carbonKg: Figure<Double>?
+            let repairability: Figure<Double>?
+            let origin: String?
+            let labels: [String]
+        }
+
+        struct Line: Encodable {
+            struct Seller: Encodable {
+                let slug: String
+                let name: String
+            }
+
+            let id: Int64
+            let partner: Seller
+            let price: Amount
+            let shipping: Amount
+            let total: Amount
+            let stock: Int
+            let condition: OfferCondition
+            let url: String
+            let best: Bool
+            /// The lowest total of the 30 days before this price (art. L112-1-1), the only basis of a reduction.
+            let referencePrice: Amount?
+            let reductionPercent: Int?
+        }
+
+        struct DailyLowest: Encodable {
+            let date: Date
+            let lowestTotal: Amount
+        }
+
+        let id: Int64
+        let gtin: String
+        let name: String
+        let brand: String?
+        let description: String?
+        let category: String?
+        let imageURLs: [String]
+        let sustainability: Sustainability
+        let offers: [Line]
+        let lowestTotalLast30Days: Amount?
+        let priceHistory: [DailyLowest]
+    }
+
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> ProductAnswer {
+        guard let id = context.parameters.get("id", as: Int64.self),
+            let (product, offers) = try await products.product(id: id)
+        else { throw Problem.notFound }
+        let comparison = ProductComparison(offers: offers, now: clock.now)
+        return ProductAnswer(
+            id: product.id, gtin: product.gtin.digits, name: product.name, brand: product.brand,
+            description: product.description,
+            category: product.categorySlug, imageURLs: product.imageURLs,
+            sustainability: .init(
+                environmentalGrade: product.environmentalGrade?.rawValue,
+                environmentalScore: product.environmentalScore.map {
+                    Figure(value: $0.value, source: $0.source.rawValue, at: $0.at)
+                },
+                carbonKg: product.carbonGrams.map {
+                    Figure(value: Double($0.value) / 1000, source: $0.source.rawValue, at: $0.at)
+                },
+                repairability: product.repairabilityTenths.map {
+                    Figure(value: Double($0.value) / 10, source: $0.source.rawValue, at: $0.at)
+                },
+                origin: product.origin?.code, labels: product.labels),
+            offers: comparison.lines.map { line in
+                .init(
+                    id: line.offer.offerID, partner: .init(slug: line.offer.partnerSlug, name: line.offer.partnerName),
+                    price: Amount(line.offer.price), shipping: Amount(line.offer.shipping),
+                    total: Amount(line.offer.total),
+                    stock: line.offer.stock, condition: line.offer.condition, url: line.offer.url, best: line.isBest,
+                    referencePrice: line.referencePrice.map(Amount.init), reductionPercent: line.reductionPercent)
+            },
+            lowestTotalLast30Days: comparison.lowestLast30Days.map(Amount.init),
+            priceHistory: comparison.dailyLowest.map { .init(date: $0.at, lowestTotal: Amount($0.total)) })
+    }
+}

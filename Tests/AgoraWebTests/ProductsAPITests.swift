@@ -1,0 +1,60 @@
+import AgoraDomain
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import SQLKit
+import Testing
+
+@Suite struct ProductsAPITests {
+    @Test(arguments: Backend.allCases)
+    func aProductComparesOffersByTotalAndAnnouncesOnlyLawfulReductions(backend: Backend) async throws {
+        let clock = TestClock()
+        try await withApp(backend, configure: { $0.clock = clock }) { client, database in
+            let first = try await PartnerOffersAPITests.partnerToken(client, database, slug: "first")
+            let second = try await PartnerOffersAPITests.partnerToken(client, database, slug: "second")
+            func publish(_ token: String, price: Int, shipping: Int = 0) async throws {
+                var offer = PartnerOffersAPITests.offer("SKU", price: price)
+                offer["shipping"] = shipping
+                let answer = try await client.execute(
+                    uri: "/api/v1/partner/offers", method: .put, headers: bearer(token), body: json(["offers": [offer]])
+                )
+                #expect(answer.status == .ok, "\(answer.text)")
+            }
+            try await publish(first, price: 12_000)
+            try await publish(second, price: 13_000, shipping: 500)
+            clock.advance(by: 10 * 86_400)
+            try await publish(first, price: 10_000)
+            clock.advance(by: 5 * 86_400)
+            try await publish(first, price: 11_000)
+            clock.advance(by: 86_400)
+            try await publish(second, price: 9_000, shipping: 500)
+
+            let id = try await database.read {
+                try await $0.raw("SELECT id FROM products").first()!.decode(column: "id", as: Int64.self)
+            }
+            let answer = try await client.execute(uri: "/api/v1/products/\(id)", method: .get)
+            #expect(answer.status == .ok, "\(answer.text)")
+            let offers = try #require(answer.object["offers"] as? [[String: Any]])
+            #expect(offers.map { ($0["partner"] as? [String: Any])?["slug"] as? String } == ["second", "first"])
+            #expect(offers.map { ($0["total"] as? [String: Any])?["amount"] as? Int } == [9_500, 11_000])
+            #expect(offers.map { $0["best"] as? Bool } == [true, false])
+            #expect(offers[0]["reductionPercent"] as? Int == 29, "95 € against the 135 € of the previous 30 days")
+            #expect(offers[1]["reductionPercent"] == nil, "110 € is no reduction: it was 100 € ten days ago, not 120 €")
+            #expect((offers[1]["referencePrice"] as? [String: Any])?["amount"] as? Int == 10_000)
+            #expect((answer.object["lowestTotalLast30Days"] as? [String: Any])?["amount"] as? Int == 9_500)
+            let sustainability = answer.object["sustainability"] as? [String: Any]
+            #expect(
+                sustainability?["environmentalGrade"] as? String == "A" && sustainability?["origin"] as? String == "FR")
+            #expect(((sustainability?["environmentalScore"] as? [String: Any])?["source"] as? String) == "partner")
+            #expect((answer.object["priceHistory"] as? [Any])?.count == 17)
+
+            expectProblem(
+                try await client.execute(uri: "/api/v1/products/999999", method: .get), .notFound, type: "not-found")
+            expectProblem(
+                try await client.execute(uri: "/api/v1/products/abc", method: .get), .notFound, type: "not-found")
+        }
+    }
+}
