@@ -51,6 +51,13 @@ import Testing
             #expect(((sustainability?["environmentalScore"] as? [String: Any])?["source"] as? String) == "partner")
             #expect((answer.object["priceHistory"] as? [Any])?.count == 17)
 
+            let page = try await client.execute(uri: "/products/\(id)", method: .get, headers: [.acceptLanguage: "fr"])
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"data-testid="best-offer""#) && page.text.contains("Meilleur prix"))
+            #expect(page.text.contains("−29 % par rapport à 135,00\u{00A0}€"), "the reduction names its lawful basis")
+            #expect(page.text.contains("Prix le plus bas des 30 derniers jours : <strong>95,00\u{00A0}€</strong>"))
+            #expect(page.text.contains("<svg class=\"price-chart\"") && page.text.contains("<path d=\"M"))
+            #expect(try await client.execute(uri: "/products/999999", method: .get).status == .notFound)
             expectProblem(
                 try await client.execute(uri: "/api/v1/products/999999", method: .get), .notFound, type: "not-found")
             expectProblem(

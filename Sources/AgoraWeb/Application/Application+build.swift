@@ -78,6 +78,8 @@ func buildRouter(
 
     OperationsController(database: database, metrics: dependencies.metrics).addRoutes(to: router)
     HomePages(pages: pages, members: dependencies.members, partners: dependencies.partners).addRoutes(to: router)
+    ProductPages(pages: pages, products: ProductStore(database: database), clock: configuration.clock).addRoutes(
+        to: router)
     AccountPages(
         pages: pages, authentication: authentication, members: dependencies.members, sessions: dependencies.sessions,
         secureCookies: secure

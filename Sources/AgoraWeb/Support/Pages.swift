@@ -13,16 +13,17 @@ public struct Pages: Sendable {
         self.localizer = localizer
     }
 
-    /// A page's response: `template` rendered with `values` plus what the layout needs.
+    /// A page's response: `template` rendered with `values` plus what the layout needs. `title` is a
+    /// message key, unless `translateTitle` is false (a product's name, say).
     func render(
-        _ template: String, title: String, values: [String: Any] = [:], status: HTTPResponse.Status = .ok,
-        context: AppRequestContext
+        _ template: String, title: String, translateTitle: Bool = true, values: [String: Any] = [:],
+        status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) -> Response {
         var page = values
         let member = context.identity?.member
         page["t"] = localizer.tree(context.language)
         page["lang"] = context.language.rawValue
-        page["title"] = localizer.text(title, context.language)
+        page["title"] = translateTitle ? localizer.text(title, context.language) : title
         page["csrf"] = context.csrfToken
         page["currentPath"] = context.currentPath
         page["signedIn"] = member != nil

@@ -1,0 +1,66 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// The product page: the same comparison as the API, for people, without JavaScript.
+struct ProductPages {
+    let pages: Pages
+    let products: ProductStore
+    let clock: any AgoraClock
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("products/:id", use: show)
+    }
+
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self),
+            let (product, offers) = try await products.product(id: id)
+        else { throw Problem.notFound }
+        let language = context.language
+        let text = { (key: String, arguments: [String]) in pages.localizer.text(key, language, arguments) }
+        let comparison = ProductComparison(offers: offers, now: clock.now)
+        let lines: [[String: Any]] = comparison.lines.map { line in
+            var values: [String: Any] = [
+                "partner": line.offer.partnerName,
+                "total": line.offer.total.formatted(language),
+                "price": line.offer.price.formatted(language),
+                "shipping": line.offer.shipping.minorUnits == 0
+                    ? text("product.freeShipping", []) : line.offer.shipping.formatted(language),
+                "condition": text("offer.condition.\(line.offer.condition.rawValue)", []),
+                "inStock": line.offer.stock > 0,
+                "best": line.isBest,
+                "url": line.offer.url,
+            ]
+            if let percent = line.reductionPercent, let reference = line.referencePrice {
+                values["reduction"] = text("product.reduction", [String(percent), reference.formatted(language)])
+            }
+            return values
+        }
+        var values: [String: Any] = [
+            "name": product.name,
+            "brand": product.brand ?? "",
+            "gtin": product.gtin.digits,
+            "offers": lines,
+            "hasOffers": !lines.isEmpty,
+            "lowest30": comparison.lowestLast30Days?.formatted(language) ?? "",
+        ]
+        if let score = product.environmentalScore {
+            values["grade"] = EnvironmentalGrade(score: score.value).rawValue
+            values["gradeClass"] = EnvironmentalGrade(score: score.value).rawValue.replacingOccurrences(
+                of: "+", with: "plus")
+            values["gradeSource"] = text("figure.source.\(score.source.rawValue)", [])
+        }
+        if let carbon = product.carbonGrams {
+            values["carbon"] = String(format: "%.1f", Double(carbon.value) / 1000)
+        }
+        if let repairability = product.repairabilityTenths {
+            values["repairability"] = String(format: "%.1f", Double(repairability.value) / 10)
+        }
+        if let origin = product.origin { values["origin"] = origin.code }
+        // The chart is SVG we drew ourselves, with every text escaped: the template inserts it unescaped.
+        values["chart"] = PriceChart.svg(
+            comparison.dailyLowest, language: language, title: text("product.chartTitle", []))
+        return pages.render("product", title: product.name, translateTitle: false, values: values, context: context)
+    }
+}
