@@ -8,34 +8,113 @@ public struct ProductStore: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    /// A product found by search, with what a result line shows.
+    /// A product as a result line shows it.
     public struct Found: Equatable, Sendable {
         public let id: Int64
-        public let gtin: String
         public let name: String
         public let brand: String?
+        public let environmentalScore: Int?
+        /// The lowest total (price + shipping) among the offers the filters kept.
+        public let lowestTotal: Money
+        public let offerCount: Int
     }
 
-    /// Products whose name or brand holds every word of `text` (as prefixes, ignoring case and
-    /// accents), most relevant first.
-    public func search(_ text: String, limit: Int = 20) async throws -> [Found] {
-        let words = Array(TextFolding.words(text).prefix(8))
-        guard !words.isEmpty else { return [] }
+    /// One page of results and where the next begins (nil on the last page).
+    public struct Page: Equatable, Sendable {
+        public let items: [Found]
+        public let next: Cursor?
+    }
+
+    /// Products with offers that match every filter of `query`, in its order, one page at a time.
+    ///
+    /// Pages are keyset pages (the sort key and id of the last item), so a page is as fast at
+    /// the thousandth page as at the first, and rows added meanwhile do not shift it.
+    public func search(_ query: ProductQuery) async throws -> Page {
         let flavor = database.flavor
+        let sort = query.effectiveSort
         return try await database.read { sql in
-            let (condition, rank) = SearchIndex.match(words, flavor: flavor)
-            return try await sql.raw(
+            var offerFilter: SQLQueryString = "1 = 1"
+            if query.inStockOnly { offerFilter = "\(offerFilter) AND stock > 0" }
+            if let condition = query.condition {
+                offerFilter = "\(offerFilter) AND condition = \(bind: condition.rawValue)"
+            }
+            var filter: SQLQueryString = "1 = 1"
+            var key: SQLQueryString
+            var descending = true
+            switch sort {
+            case .relevance:
+                let (condition, rank) = SearchIndex.match(query.words, flavor: flavor)
+                filter = "\(condition)"
+                key = rank
+            case .price:
+                key = "best.total"
+                descending = false
+            case .sustainability:
+                key = "COALESCE(products.environmental_score, -1)"
+            case .popularity:
+                key = "best.offer_count"
+            }
+            if sort != .relevance, !query.words.isEmpty {
+                filter = "\(SearchIndex.match(query.words, flavor: flavor).condition)"
+            }
+            if let slug = query.categorySlug {
+                filter = """
+                    \(filter) AND products.category_id IN (
+                        WITH RECURSIVE tree(id) AS (
+                            SELECT id FROM categories WHERE slug = \(bind: slug)
+                            UNION ALL SELECT categories.id FROM categories JOIN tree ON categories.parent_id = tree.id)
+                        SELECT id FROM tree)
+                    """
+            }
+            if let minimum = query.minTotal { filter = "\(filter) AND best.total >= \(bind: minimum)" }
+            if let maximum = query.maxTotal { filter = "\(filter) AND best.total <= \(bind: maximum)" }
+            if let grade = query.minGrade {
+                filter = "\(filter) AND products.environmental_score >= \(bind: grade.minimumScore)"
+            }
+            if let carbon = query.maxCarbonGrams { filter = "\(filter) AND products.carbon_grams <= \(bind: carbon)" }
+            if let repairability = query.minRepairabilityTenths {
+                filter = "\(filter) AND products.repairability_tenths >= \(bind: repairability)"
+            }
+            if let origin = query.origin { filter = "\(filter) AND products.origin = \(bind: origin.code)" }
+            if let after = query.after {
+                let beyond: SQLQueryString = descending ? "<" : ">"
+                filter = """
+                    \(filter) AND (CAST(\(key) AS DOUBLE PRECISION) \(beyond) \(bind: after.key)
+                        OR (CAST(\(key) AS DOUBLE PRECISION) = \(bind: after.key) AND products.id > \(bind: after.id)))
+                    """
+            }
+            let direction: SQLQueryString = descending ? "DESC" : "ASC"
+            let rows = try await sql.raw(
                 """
-                SELECT products.id, products.gtin, products.name, products.brand FROM products
-                WHERE \(condition) ORDER BY \(rank) DESC, products.id LIMIT \(literal: min(max(limit, 1), 100))
+                SELECT products.id, products.name, products.brand, products.environmental_score, best.total, best.currency,
+                       best.offer_count, CAST(\(key) AS DOUBLE PRECISION) AS sort_key
+                FROM products
+                JOIN (SELECT product_id, MIN(price_minor + shipping_minor) AS total, MIN(currency) AS currency,
+                             COUNT(*) AS offer_count
+                      FROM offers WHERE \(offerFilter) GROUP BY product_id) best ON best.product_id = products.id
+                WHERE \(filter)
+                ORDER BY sort_key \(direction), products.id ASC
+                LIMIT \(literal: query.limit + 1)
                 """
-            ).all().map { row in
+            ).all()
+            let items = try rows.prefix(query.limit).map { row in
                 Found(
                     id: try row.decode(column: "id", as: Int64.self),
-                    gtin: try row.decode(column: "gtin", as: String.self),
                     name: try row.decode(column: "name", as: String.self),
-                    brand: try row.decode(column: "brand", as: String?.self))
+                    brand: try row.decode(column: "brand", as: String?.self),
+                    environmentalScore: try row.decode(column: "environmental_score", as: Int?.self),
+                    lowestTotal: Money(
+                        minorUnits: try row.decode(column: "total", as: Int64.self),
+                        currency: try row.decode(column: "currency", as: String.self)),
+                    offerCount: try row.decode(column: "offer_count", as: Int.self))
             }
+            var next: Cursor?
+            if rows.count > query.limit, let last = rows.prefix(query.limit).last {
+                next = Cursor(
+                    key: try last.decode(column: "sort_key", as: Double.self),
+                    id: try last.decode(column: "id", as: Int64.self))
+            }
+            return Page(items: Array(items), next: next)
         }
     }
 

@@ -81,13 +81,75 @@ import Testing
                     try Self.offer(sku: "3", gtin: "012345678905", name: "Lave-linge", brand: "Bosch"),
                 ], for: shop.id)
             let products = ProductStore(database: database)
-            #expect(try await products.search("telephone").map(\.name) == ["Téléphone Éco 5G"])
-            #expect(try await products.search("TÉLÉ eco").map(\.name) == ["Téléphone Éco 5G"])
-            #expect(try await products.search("eco").count == 2)
-            #expect(try await products.search("oeko cable").map(\.name) == ["Câble éco-conçu"])
-            #expect(try await products.search("fairphone").count == 1, "the brand is searched too")
-            #expect(try await products.search("velo").isEmpty)
-            #expect(try await products.search("\" OR 1=1 --").isEmpty, "query syntax is not passed through")
+            func names(_ text: String) async throws -> [String] {
+                try await products.search(try ProductQuery(parameters: ["q": text])).items.map(\.name)
+            }
+            #expect(try await names("telephone") == ["Téléphone Éco 5G"])
+            #expect(try await names("TÉLÉ eco") == ["Téléphone Éco 5G"])
+            #expect(try await names("eco").count == 2)
+            #expect(try await names("oeko cable") == ["Câble éco-conçu"])
+            #expect(try await names("fairphone").count == 1, "the brand is searched too")
+            #expect(try await names("velo").isEmpty)
+            #expect(try await names("\" OR 1=1 --").isEmpty, "query syntax is not passed through")
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func filtersCombineAndPagesCoverEveryResultOnce(backend: Backend) async throws {
+        try await withFreshDatabase(backend) { database, _ in
+            let categories = CategoryStore(database: database)
+            _ = try await categories.create(slug: "maison", parentSlug: nil, nameFR: "Maison", nameEN: "Home")
+            _ = try await categories.create(
+                slug: "electromenager", parentSlug: "maison", nameFR: "Électroménager", nameEN: "Appliances")
+            _ = try await categories.create(
+                slug: "lave-linge", parentSlug: "electromenager", nameFR: "Lave-linge", nameEN: "Washers")
+            _ = try await categories.create(slug: "jardin", parentSlug: nil, nameFR: "Jardin", nameEN: "Garden")
+            let shop = try await PartnerStore(database: database).create(
+                name: "Shop", slug: "shop", kind: .merchant, commissionBasisPoints: 0)
+            // 30 products: GTIN-8 numbers with a valid check digit, alternating categories, prices and scores.
+            var offers: [OfferInput] = []
+            for index in 0..<30 {
+                let body = String(format: "%07d", 1_000_000 + index)
+                let digits = body.compactMap(\.wholeNumberValue)
+                let sum = digits.reversed().enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 3 : 1) }
+                offers.append(
+                    try OfferInput(fields: [
+                        "sku": "S\(index)", "gtin": body + String((10 - sum % 10) % 10), "name": "Lave-linge \(index)",
+                        "category": index % 2 == 0 ? "lave-linge" : "jardin", "price": "\(100 + index * 10)",
+                        "currency": "EUR",
+                        "stock": index % 3 == 0 ? "0" : "5", "condition": "new", "url": "https://shop.example/\(index)",
+                        "environmental_score": "\(index * 3)", "repairability": "\(Double(index % 10))",
+                        "origin": index % 4 == 0 ? "FR" : "DE",
+                    ]))
+            }
+            _ = try await OfferStore(database: database).upsert(offers, for: shop.id)
+            let products = ProductStore(database: database)
+
+            let filtered = try await products.search(
+                try ProductQuery(parameters: [
+                    "q": "lave linge", "category": "maison", "grade": "D", "inStock": "true", "maxPrice": "30000",
+                    "sort": "price",
+                ]))
+            // Even indexes are under maison (via electromenager); score ≥ 30 means index ≥ 10; in stock drops multiples of 3;
+            // total ≤ 300 € keeps index ≤ 20.
+            #expect(filtered.items.map(\.name) == ["Lave-linge 10", "Lave-linge 14", "Lave-linge 16", "Lave-linge 20"])
+            #expect(filtered.items.map(\.lowestTotal.minorUnits) == [20_000, 24_000, 26_000, 30_000])
+
+            let greenest = try await products.search(
+                try ProductQuery(parameters: ["sort": "sustainability", "origin": "FR"]))
+            #expect(greenest.items.first?.name == "Lave-linge 28")
+
+            for sort in ["price", "sustainability", "popularity", "relevance"] {
+                var seen: [Int64] = []
+                var parameters = ["sort": sort, "limit": "7", "q": "lave"]
+                while true {
+                    let page = try await products.search(try ProductQuery(parameters: parameters))
+                    seen += page.items.map(\.id)
+                    guard let next = page.next else { break }
+                    parameters["cursor"] = next.encoded
+                }
+                #expect(seen.count == 30 && Set(seen).count == 30, "sorted by \(sort), every product once")
+            }
         }
     }
 }

@@ -64,4 +64,40 @@ import Testing
                 try await client.execute(uri: "/api/v1/products/abc", method: .get), .notFound, type: "not-found")
         }
     }
+
+    @Test func searchAnswersPagesAndNamesTheParameterAtFault() async throws {
+        try await withApp { client, database in
+            let token = try await PartnerOffersAPITests.partnerToken(client, database, slug: "shop")
+            var second = PartnerOffersAPITests.offer("B", gtin: "73513537", price: 1_000)
+            second["name"] = "Câble USB-C"
+            second["environmentalScore"] = 30
+            let feed = json(["offers": [PartnerOffersAPITests.offer("A"), second]])
+            _ = try await client.execute(
+                uri: "/api/v1/partner/offers", method: .put, headers: bearer(token), body: feed)
+
+            let first = try await client.execute(uri: "/api/v1/products?sort=price&limit=1", method: .get)
+            #expect(first.status == .ok, "\(first.text)")
+            let items = first.object["items"] as? [[String: Any]] ?? []
+            #expect(items.map { $0["name"] as? String } == ["Câble USB-C"])
+            #expect((items.first?["lowestTotal"] as? [String: Any])?["amount"] as? Int == 1_000)
+            let cursor = try #require(first.object["nextCursor"] as? String)
+            let next = try await client.execute(
+                uri: "/api/v1/products?sort=price&limit=1&cursor=\(cursor)", method: .get)
+            #expect((next.object["items"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Téléphone Éco"])
+            #expect(next.object["nextCursor"] == nil)
+
+            let found = try await client.execute(uri: "/api/v1/products?q=TELEPHONE&grade=B", method: .get)
+            #expect((found.object["items"] as? [[String: Any]])?.map { $0["environmentalGrade"] as? String } == ["A"])
+
+            for (parameter, value) in [
+                ("grade", "Z"), ("sort", "cheapest"), ("limit", "500"), ("maxPrice", "-1"), ("cursor", "garbage"),
+                ("origin", "XX"), ("inStock", "maybe"), ("minRepairability", "11"),
+            ] {
+                expectProblem(
+                    try await client.execute(uri: "/api/v1/products?\(parameter)=\(value)", method: .get),
+                    .unprocessableContent,
+                    type: "validation", field: parameter)
+            }
+        }
+    }
 }

@@ -9,7 +9,41 @@ struct ProductsController {
     let clock: any AgoraClock
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
+        api.get("products", use: search)
         api.get("products/:id", use: show)
+    }
+
+    struct SearchAnswer: ResponseEncodable {
+        struct Item: Encodable {
+            let id: Int64
+            let name: String
+            let brand: String?
+            let environmentalGrade: String?
+            let environmentalScore: Int?
+            let lowestTotal: Amount
+            let offerCount: Int
+        }
+
+        let items: [Item]
+        /// Pass it back as `cursor` for the next page; absent on the last page.
+        let nextCursor: String?
+    }
+
+    /// `GET /api/v1/products`: words, filters, an order, and keyset pages.
+    @Sendable func search(request: Request, context: AppRequestContext) async throws -> SearchAnswer {
+        var parameters: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
+        let query = try ProductQuery(parameters: parameters)
+        let page = try await products.search(query)
+        return SearchAnswer(
+            items: page.items.map { found in
+                .init(
+                    id: found.id, name: found.name, brand: found.brand,
+                    environmentalGrade: found.environmentalScore.map { EnvironmentalGrade(score: $0).rawValue },
+                    environmentalScore: found.environmentalScore, lowestTotal: Amount(found.lowestTotal),
+                    offerCount: found.offerCount)
+            },
+            nextCursor: page.next?.encoded)
     }
 
     /// An amount as the API writes it: minor units and currency.

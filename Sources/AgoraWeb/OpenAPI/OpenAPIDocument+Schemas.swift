@@ -175,6 +175,20 @@ extension OpenAPIDocument {
                     ],
                 ],
                 required: ["id", "gtin", "name", "imageURLs", "sustainability", "offers", "priceHistory"]),
+            "ProductPage": object(
+                [
+                    "items": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "id": integer, "name": string, "brand": ["type": ["string", "null"]],
+                                "environmentalGrade": ["type": ["string", "null"]],
+                                "environmentalScore": ["type": ["integer", "null"]],
+                                "lowestTotal": ref("Amount"), "offerCount": ["type": "integer"],
+                            ], required: ["id", "name", "lowestTotal", "offerCount"]),
+                    ],
+                    "nextCursor": ["type": ["string", "null"]],
+                ], required: ["items"]),
         ]
     }
 }

@@ -83,6 +83,28 @@ enum OpenAPIDocument {
                 method: "get", path: "/api/v1/partner", summary: "The partner this token (or partner member) acts for",
                 auth: .partner, success: (200, "Partner"), errors: [401, 403]),
             Operation(
+                method: "get", path: "/api/v1/products",
+                summary: "Search products that have offers: words (ignoring case and accents, as prefixes), filters, "
+                    + "an order and keyset pages",
+                success: (200, "ProductPage"), errors: [422],
+                extraParameters: [
+                    query("q", "string", "Words to find in name and brand"),
+                    query("category", "string", "A category slug; its sub-categories are included"),
+                    query("minPrice", "integer", "Lowest total price, minor units"),
+                    query("maxPrice", "integer", "Highest total price, minor units"),
+                    query("grade", "string", "Environmental grade at least (A+, A, B, C, D, E, F)"),
+                    query("maxCarbonKg", "number", "kg CO2e per unit at most"),
+                    query("minRepairability", "number", "Repairability index at least, 0–10"),
+                    query("origin", "string", "ISO 3166-1 alpha-2 country of origin"),
+                    query("inStock", "boolean", "Only offers in stock"),
+                    query("condition", "string", "new, refurbished or used"),
+                    query(
+                        "sort", "string",
+                        "relevance (default with q), price (default without), sustainability, popularity"),
+                    query("cursor", "string", "nextCursor of the previous page"),
+                    query("limit", "integer", "1–50, default 20"),
+                ]),
+            Operation(
                 method: "get", path: "/api/v1/products/{id}",
                 summary: "A product with its offers by total price, the best marked, each reduction against the lowest "
                     + "total of the 30 days before it (art. L112-1-1), and 90 days of daily lowest totals",
@@ -103,6 +125,10 @@ enum OpenAPIDocument {
                 ]),
             Operation(method: "get", path: "/api/v1/openapi.json", summary: "This document", success: (200, nil)),
         ]
+    }
+
+    static func query(_ name: String, _ type: String, _ description: String) -> [String: Any] {
+        ["name": name, "in": "query", "required": false, "schema": ["type": type], "description": description]
     }
 
     static func json() -> Data {
