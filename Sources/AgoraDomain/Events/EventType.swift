@@ -16,4 +16,5 @@ extension EventType {
     public static let partnerTokenCreated: EventType = "partner.token_created"
     public static let partnerTokenRevoked: EventType = "partner.token_revoked"
     public static let partnerOffersUpdated: EventType = "partner.offers_updated"
+    public static let partnerStoresUpdated: EventType = "partner.stores_updated"
 }

@@ -96,6 +96,7 @@ func buildRouter(
     )
     .addRoutes(to: api)
     ProductsController(products: ProductStore(database: database), clock: configuration.clock).addRoutes(to: api)
+    StoresController(stores: StoreLocationStore(database: database), partners: dependencies.partners).addRoutes(to: api)
     EventsController(
         hub: dependencies.hub, log: EventLog(database: database), identities: identities, metrics: dependencies.metrics,
         heartbeat: configuration.heartbeatInterval, buffer: configuration.liveBuffer

@@ -124,8 +124,12 @@ struct PartnerOffersController {
 
     let localizer: Localizer
 
-    /// The partner a token acts for, or that a partner's member works for; anyone else is refused.
     private func actingPartner(_ context: AppRequestContext) async throws -> Partner {
+        try await Self.actingPartner(context, partners: partners)
+    }
+
+    /// The partner a token acts for, or that a partner's member works for; anyone else is refused.
+    static func actingPartner(_ context: AppRequestContext, partners: PartnerStore) async throws -> Partner {
         guard let identity = context.identity else { throw Problem.unauthenticated }
         if let partner = identity.partner { return partner }
         guard let partnerID = identity.member?.partnerID, let partner = try await partners.partner(id: partnerID) else {

@@ -189,6 +189,37 @@ extension OpenAPIDocument {
                     ],
                     "nextCursor": ["type": ["string", "null"]],
                 ], required: ["items"]),
+            "Network": object(
+                [
+                    "stores": [
+                        "type": "array", "maxItems": 1_000,
+                        "items": object(
+                            [
+                                "name": ["type": "string", "maxLength": 80],
+                                "address": ["type": "string", "maxLength": 200],
+                                "city": ["type": "string", "maxLength": 80],
+                                "latitude": ["type": "number", "minimum": -90, "maximum": 90],
+                                "longitude": ["type": "number", "minimum": -180, "maximum": 180],
+                            ], required: ["name", "address", "city", "latitude", "longitude"]),
+                    ]
+                ], required: ["stores"]),
+            "StoreCount": object(["stores": ["type": "integer"]], required: ["stores"]),
+            "StoresNear": object(
+                [
+                    "items": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "id": integer, "name": string, "address": string, "city": string,
+                                "latitude": ["type": "number"],
+                                "longitude": ["type": "number"], "partner": object(["slug": string, "name": string]),
+                                "distanceKm": ["type": "number"],
+                            ],
+                            required: [
+                                "id", "name", "address", "city", "latitude", "longitude", "partner", "distanceKm",
+                            ]),
+                    ]
+                ], required: ["items"]),
         ]
     }
 }

@@ -105,6 +105,19 @@ enum OpenAPIDocument {
                     query("limit", "integer", "1–50, default 20"),
                 ]),
             Operation(
+                method: "put", path: "/api/v1/partner/stores",
+                summary: "Declare the partner's stores (replaces the list, up to 1,000)",
+                auth: .partner, body: "Network", success: (200, "StoreCount"), errors: [401, 403]),
+            Operation(
+                method: "get", path: "/api/v1/stores",
+                summary:
+                    "Stores within radiusKm (default 10, at most 200) of a point, nearest first; without near, the member's home",
+                auth: .optional, success: (200, "StoresNear"), errors: [422],
+                extraParameters: [
+                    query("near", "string", "latitude,longitude in degrees (WGS 84)"),
+                    query("radiusKm", "number", "Radius in kilometres, default 10, at most 200"),
+                ]),
+            Operation(
                 method: "get", path: "/api/v1/products/{id}",
                 summary: "A product with its offers by total price, the best marked, each reduction against the lowest "
                     + "total of the 30 days before it (art. L112-1-1), and 90 days of daily lowest totals",
