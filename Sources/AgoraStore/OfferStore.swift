@@ -24,37 +24,49 @@ public struct OfferStore: Sendable {
     /// together with one event, or nothing does. SKUs are the partner's own: another partner's
     /// offers cannot be reached from here.
     public func upsert(_ offers: [OfferInput], for partnerID: PartnerID) async throws -> UpsertSummary {
-        try await database.write { tx in
+        // Nothing to publish writes nothing, not even an event.
+        guard !offers.isEmpty else { return UpsertSummary() }
+        // Rows are taken in GTIN order, so two feeds sharing products lock them in the same order and
+        // cannot deadlock on PostgreSQL.
+        let ordered = offers.sorted {
+            $0.gtin.digits != $1.gtin.digits ? $0.gtin.digits < $1.gtin.digits : $0.sku < $1.sku
+        }
+        return try await database.write { tx in
             var summary = UpsertSummary()
             let categories = try await Self.categoryIDs(tx.sql)
             let now = tx.now.millisecondsSince1970
-            for offer in offers {
+            for offer in ordered {
                 let (productID, created) = try await Self.product(for: offer, categories: categories, tx: tx)
                 if created { summary.productsCreated += 1 }
                 let total = offer.price.minorUnits + offer.shipping.minorUnits
-                let existing = try await tx.sql.raw(
+                // Insert-or-nothing first: a concurrent feed of the same partner waits here for the other
+                // transaction instead of both inserting the same SKU.
+                let inserted = try await tx.sql.raw(
                     """
-                    SELECT id, product_id, price_minor, shipping_minor, currency, stock, condition, url FROM offers
-                    WHERE partner_id = \(bind: partnerID.rawValue) AND sku = \(bind: offer.sku)\(unsafeRaw: tx.lockForUpdate)
+                    INSERT INTO offers (partner_id, product_id, sku, price_minor, shipping_minor, currency, stock,
+                                        condition, url, created_at, updated_at)
+                    VALUES (\(bind: partnerID.rawValue), \(bind: productID), \(bind: offer.sku),
+                            \(bind: offer.price.minorUnits), \(bind: offer.shipping.minorUnits),
+                            \(bind: offer.price.currency), \(bind: offer.stock), \(bind: offer.condition.rawValue),
+                            \(bind: offer.url), \(bind: now), \(bind: now))
+                    ON CONFLICT (partner_id, sku) DO NOTHING
+                    RETURNING id
                     """
                 ).first()
-                guard let existing else {
-                    let row = try await tx.sql.raw(
-                        """
-                        INSERT INTO offers (partner_id, product_id, sku, price_minor, shipping_minor, currency, stock,
-                                            condition, url, created_at, updated_at)
-                        VALUES (\(bind: partnerID.rawValue), \(bind: productID), \(bind: offer.sku),
-                                \(bind: offer.price.minorUnits), \(bind: offer.shipping.minorUnits),
-                                \(bind: offer.price.currency), \(bind: offer.stock), \(bind: offer.condition.rawValue),
-                                \(bind: offer.url), \(bind: now), \(bind: now))
-                        RETURNING id
-                        """
-                    ).first()
-                    let offerID = try row!.decode(column: "id", as: Int64.self)
+                if let inserted {
+                    let offerID = try inserted.decode(column: "id", as: Int64.self)
                     try await Self.recordPrice(offerID: offerID, total: total, currency: offer.price.currency, tx: tx)
                     summary.created += 1
                     continue
                 }
+                guard
+                    let existing = try await tx.sql.raw(
+                        """
+                        SELECT id, product_id, price_minor, shipping_minor, currency, stock, condition, url FROM offers
+                        WHERE partner_id = \(bind: partnerID.rawValue) AND sku = \(bind: offer.sku)\(unsafeRaw: tx.lockForUpdate)
+                        """
+                    ).first()
+                else { throw StoreError.notFound }
                 let offerID = try existing.decode(column: "id", as: Int64.self)
                 let oldTotal =
                     try existing.decode(column: "price_minor", as: Int64.self)
@@ -117,6 +129,11 @@ public struct OfferStore: Sendable {
         let now = tx.now.millisecondsSince1970
         if let row = try await tx.sql.raw("SELECT id FROM products WHERE gtin = \(bind: offer.gtin.digits)").first() {
             let id = try row.decode(column: "id", as: Int64.self)
+            let bringsFigures =
+                offer.environmentalScore != nil || offer.carbonGrams != nil || offer.repairabilityTenths != nil
+                || offer.origin != nil
+            // Without figures to give, the product row is not touched (nor locked until commit).
+            guard bringsFigures else { return (id, false) }
             try await tx.sql.raw(
                 """
                 UPDATE products SET
@@ -151,9 +168,18 @@ public struct OfferStore: Sendable {
                 \(bind: offer.repairabilityTenths), \(bind: offer.repairabilityTenths.map { _ in source }),
                 \(bind: offer.repairabilityTenths.map { _ in now }),
                 \(bind: offer.origin?.code), '[]', \(bind: searchText), \(bind: now), \(bind: now))
+            ON CONFLICT (gtin) DO NOTHING
             RETURNING id
             """
         ).first()
-        return (try row!.decode(column: "id", as: Int64.self), true)
+        if let row { return (try row.decode(column: "id", as: Int64.self), true) }
+        // Another feed created it meanwhile (its transaction committed while this one waited).
+        guard
+            let existing = try await tx.sql.raw("SELECT id FROM products WHERE gtin = \(bind: offer.gtin.digits)")
+                .first()
+        else {
+            throw StoreError.notFound
+        }
+        return (try existing.decode(column: "id", as: Int64.self), false)
     }
 }

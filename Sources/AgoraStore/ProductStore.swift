@@ -2,7 +2,7 @@ import AgoraDomain
 import Foundation
 import SQLKit
 
-/// Products as members find them: full-text search for now; filters, sorts and pages build on it.
+/// Products as members find them: search with filters, sorts and pages, and one product compared.
 public struct ProductStore: Sendable {
     let database: Database
 
@@ -27,25 +27,27 @@ public struct ProductStore: Sendable {
 
     /// Products with offers that match every filter of `query`, in its order, one page at a time.
     ///
-    /// Pages are keyset pages (the sort key and id of the last item), so a page is as fast at
-    /// the thousandth page as at the first, and rows added meanwhile do not shift it.
+    /// Pages are keyset pages (the sort key and id of the last item), so rows added meanwhile do not
+    /// shift them. Each search still groups the offers of the matching products; keeping the lowest
+    /// total on `products` (for the large data set) is the next step.
     public func search(_ query: ProductQuery) async throws -> Page {
         let flavor = database.flavor
         let sort = query.effectiveSort
         return try await database.read { sql in
-            var offerFilter: SQLQueryString = "1 = 1"
+            // Totals are compared in one currency only: a price in another cannot be ranked against it.
+            var offerFilter: SQLQueryString = "currency = \(bind: query.currency)"
             if query.inStockOnly { offerFilter = "\(offerFilter) AND stock > 0" }
             if let condition = query.condition {
                 offerFilter = "\(offerFilter) AND condition = \(bind: condition.rawValue)"
             }
             var filter: SQLQueryString = "1 = 1"
+            var join: SQLQueryString = ""
             var key: SQLQueryString
             var descending = true
             switch sort {
             case .relevance:
-                let (condition, rank) = SearchIndex.match(query.words, flavor: flavor)
-                filter = "\(condition)"
-                key = rank
+                let match = SearchIndex.match(query.words, flavor: flavor)
+                (join, filter, key) = (match.join, match.condition, match.rank)
             case .price:
                 key = "best.total"
                 descending = false
@@ -55,14 +57,15 @@ public struct ProductStore: Sendable {
                 key = "best.offer_count"
             }
             if sort != .relevance, !query.words.isEmpty {
-                filter = "\(SearchIndex.match(query.words, flavor: flavor).condition)"
+                let match = SearchIndex.match(query.words, flavor: flavor)
+                (join, filter) = (match.join, match.condition)
             }
             if let slug = query.categorySlug {
                 filter = """
                     \(filter) AND products.category_id IN (
                         WITH RECURSIVE tree(id) AS (
                             SELECT id FROM categories WHERE slug = \(bind: slug)
-                            UNION ALL SELECT categories.id FROM categories JOIN tree ON categories.parent_id = tree.id)
+                            UNION SELECT categories.id FROM categories JOIN tree ON categories.parent_id = tree.id)
                         SELECT id FROM tree)
                     """
             }
@@ -92,6 +95,7 @@ public struct ProductStore: Sendable {
                 JOIN (SELECT product_id, MIN(price_minor + shipping_minor) AS total, MIN(currency) AS currency,
                              COUNT(*) AS offer_count
                       FROM offers WHERE \(offerFilter) GROUP BY product_id) best ON best.product_id = products.id
+                \(join)
                 WHERE \(filter)
                 ORDER BY sort_key \(direction), products.id ASC
                 LIMIT \(literal: query.limit + 1)

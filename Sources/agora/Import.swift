@@ -14,14 +14,15 @@ struct Import: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw Refusal(description: "cannot read \(file) as UTF-8 text: \(error.localizedDescription)")
+        guard let bytes = FileManager.default.contents(atPath: file) else {
+            throw Refusal(description: "cannot read \(file)")
         }
         let started = ContinuousClock.now
-        let feed = OfferFeed(csv: text)
+        let feed = OfferFeed(csvBytes: bytes)
+        if let fault = feed.headerError {
+            throw Refusal(
+                description: "\(fault.field): \(try Localizer.bundled().text(fault.message, .en, fault.arguments))")
+        }
         let store = try await Database.open(database.location)
         let summary: OfferStore.UpsertSummary
         do {

@@ -49,6 +49,16 @@ import Testing
         }
     }
 
+    @Test func anEmptyFeedWritesNothing() async throws {
+        try await withFreshDatabase(.sqlite) { database, _ in
+            let shop = try await PartnerStore(database: database).create(
+                name: "Shop", slug: "shop", kind: .merchant, commissionBasisPoints: 0)
+            let before = try await EventLog(database: database).latestID()
+            #expect(try await OfferStore(database: database).upsert([], for: shop.id) == OfferStore.UpsertSummary())
+            #expect(try await EventLog(database: database).latestID() == before)
+        }
+    }
+
     @Test(arguments: Backend.allCases)
     func twoPartnersWithTheSameSkuHaveTwoOffersForOneProduct(backend: Backend) async throws {
         try await withFreshDatabase(backend) { database, _ in

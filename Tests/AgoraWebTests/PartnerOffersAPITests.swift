@@ -131,6 +131,34 @@ import Testing
         }
     }
 
+    @Test func onlyPartnersMaySendMoreThanOneMebibyte() async throws {
+        try await withApp { client, database in
+            let member = try await registerAndLogIn(client, "alice")
+            // 2,000 offers with long names and addresses: about 1.3 MiB.
+            let big = json([
+                "offers": (0..<2_000).map { index -> [String: Any] in
+                    var offer = PartnerOffersAPITests.offer("S\(index)")
+                    offer["name"] = String(repeating: "n", count: 190)
+                    offer["url"] = "https://shop.example/" + String(repeating: "u", count: 400) + "/\(index)"
+                    return offer
+                }
+            ])
+            #expect(big.readableBytes > 1 << 20)
+            var headers = bearer(member)
+            headers[.init("Idempotency-Key")!] = "big-1"
+            expectProblem(
+                try await client.execute(uri: "/api/v1/partner/offers", method: .put, headers: headers, body: big),
+                .contentTooLarge,
+                type: "too-large")
+            #expect(try await count("idempotency_keys", in: database) == 0)
+            let token = try await Self.partnerToken(client, database, slug: "shop")
+            let accepted = try await client.execute(
+                uri: "/api/v1/partner/offers", method: .put, headers: bearer(token), body: big)
+            #expect(
+                accepted.status == .ok && accepted.object["created"] as? Int == 2_000, "\(accepted.text.prefix(300))")
+        }
+    }
+
     @Test func feedsMayPassOneMebibyteButNotTenThousandOffers() async throws {
         try await withApp { client, database in
             let token = try await Self.partnerToken(client, database, slug: "shop")

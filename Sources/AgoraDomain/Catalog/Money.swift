@@ -51,7 +51,7 @@ public struct Money: Hashable, Sendable, Codable, Comparable {
     public func formatted(_ language: Language) -> String {
         let negative = minorUnits < 0
         let units = String(abs(minorUnits) / 100)
-        let cents = String(format: "%02d", abs(minorUnits) % 100)
+        let cents = String(String(abs(minorUnits) % 100 + 100).dropFirst())
         var grouped = ""
         for (index, digit) in units.reversed().enumerated() {
             if index > 0, index % 3 == 0 { grouped.append(language == .fr ? "\u{202F}" : ",") }

@@ -95,31 +95,58 @@ public struct OfferFeed: Sendable {
         /// A message key of the locale files; `arguments` fill its placeholders.
         public let message: String
         public var arguments: [String] = []
+        /// True when the fault is the file's or the header's, so that no line could be read.
+        public var isHeaderError = false
 
-        public init(line: Int, field: String, message: String, arguments: [String] = []) {
+        public init(line: Int, field: String, message: String, arguments: [String] = [], isHeaderError: Bool = false) {
             self.line = line
             self.field = field
             self.message = message
             self.arguments = arguments
+            self.isHeaderError = isHeaderError
         }
     }
 
     public let offers: [(line: Int, offer: OfferInput)]
     public let errors: [LineError]
 
+    /// The header's fault (a missing column, an empty or undecodable file): nothing else was read.
+    public var headerError: LineError? { errors.first { $0.isHeaderError } }
+
+    /// Reads a feed's bytes: UTF-8 (a byte-order mark, as Excel writes, is skipped). Anything else is
+    /// refused whole rather than read with its accents destroyed.
+    public init(csvBytes bytes: some Collection<UInt8>) {
+        var bytes = Array(bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            self.init(
+                offers: [],
+                errors: [LineError(line: 1, field: "file", message: "error.csv.encoding", isHeaderError: true)])
+            return
+        }
+        self.init(csv: text)
+    }
+
+    private init(offers: [(line: Int, offer: OfferInput)], errors: [LineError]) {
+        self.offers = offers
+        self.errors = errors
+    }
+
     /// Reads a CSV feed whose first record is the header. A missing required column is reported
-    /// once, on line 1, and nothing else is read.
+    /// once, on the header's line, and nothing else is read.
     public init(csv text: String) {
         let records = CSV.records(text)
         guard let header = records.first else {
             offers = []
-            errors = [LineError(line: 1, field: "header", message: "error.csv.empty")]
+            errors = [LineError(line: 1, field: "file", message: "error.csv.empty", isHeaderError: true)]
             return
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if let missing = OfferInput.requiredColumns.subtracting(names).sorted().first {
             offers = []
-            errors = [LineError(line: header.line, field: missing, message: "error.csv.missingColumn")]
+            errors = [
+                LineError(line: header.line, field: missing, message: "error.csv.missingColumn", isHeaderError: true)
+            ]
             return
         }
         var offers: [(line: Int, offer: OfferInput)] = []

@@ -68,21 +68,21 @@ public struct ProductComparison: Equatable, Sendable {
                 reductionPercent: ReferencePrice.reductionPercent(current: offer.total, reference: reference))
         }
         // Figures across offers are in the best offer's currency; offers in another are listed, not summed up.
-        let comparable = offers.filter { $0.total.currency == best?.total.currency }
+        let comparable = offers.filter { $0.total.currency == primary }
         let monthAgo = now.addingTimeInterval(-ReferencePrice.window)
         lowestLast30Days = comparable.compactMap {
-            ReferencePrice.lowest(in: $0.history, from: monthAgo, to: now.addingTimeInterval(1))
+            ReferencePrice.lowest(in: $0.history, from: monthAgo, to: now.addingTimeInterval(1), currency: primary)
         }.min()
-        dailyLowest = Self.dailyLowest(comparable, now: now, days: days)
+        dailyLowest = Self.dailyLowest(comparable, now: now, days: days, currency: primary)
     }
 
-    static func dailyLowest(_ offers: [ComparedOffer], now: Date, days: Int) -> [PricePoint] {
+    static func dailyLowest(_ offers: [ComparedOffer], now: Date, days: Int, currency: String?) -> [PricePoint] {
         let day: TimeInterval = 24 * 3600
         let start = now.addingTimeInterval(-Double(days - 1) * day)
         return (0..<days).compactMap { index in
             let from = start.addingTimeInterval(Double(index) * day)
             let lowest = offers.compactMap {
-                ReferencePrice.lowest(in: $0.history, from: from, to: from.addingTimeInterval(day))
+                ReferencePrice.lowest(in: $0.history, from: from, to: from.addingTimeInterval(day), currency: currency)
             }.min()
             return lowest.map { PricePoint(at: from, total: $0) }
         }

@@ -24,6 +24,8 @@ public struct ProductQuery: Equatable, Sendable {
     public var inStockOnly = false
     public var condition: OfferCondition?
     public var sort = Sort.relevance
+    /// The currency whose offers are searched and compared.
+    public var currency = "EUR"
     public var after: Cursor?
     public var limit = 20
 
@@ -56,7 +58,8 @@ public struct ProductQuery: Equatable, Sendable {
         }
         if let text = value("q") {
             guard text.count <= 200 else { throw ValidationError(field: "q", "error.tooLong") }
-            words = Array(TextFolding.words(text).prefix(8))
+            // One-letter words would prefix-match most of the index: they are left out.
+            words = Array(TextFolding.words(text).filter { $0.count >= 2 }.prefix(8))
         }
         if let slug = value("category") {
             guard slug.count <= 60 else { throw ValidationError(field: "category", "error.tooLong") }
@@ -96,6 +99,12 @@ public struct ProductQuery: Equatable, Sendable {
             after = parsed
         }
         limit = Int(try integer("limit", in: 1...50) ?? 20)
+        if let code = value("currency") {
+            guard code.count == 3, code.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) else {
+                throw ValidationError(field: "currency", "error.money.currency")
+            }
+            currency = code
+        }
     }
 }
 

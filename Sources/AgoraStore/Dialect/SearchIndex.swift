@@ -13,7 +13,8 @@ enum SearchIndex {
                 // An external-content table: the words live in products, the index beside them.
                 """
                 CREATE VIRTUAL TABLE products_fts USING fts5(
-                    search_text, content='products', content_rowid='id', tokenize='unicode61 remove_diacritics 2')
+                    search_text, content='products', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+                    prefix='2 3')
                 """,
                 """
                 CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN
@@ -43,20 +44,27 @@ enum SearchIndex {
         }
     }
 
-    /// A condition matching products whose text holds every word of `words` (as prefixes), and an
-    /// expression to order by relevance (higher is better).
-    static func match(_ words: [String], flavor: SQLFlavor) -> (condition: SQLQueryString, rank: SQLQueryString) {
-        // Only letters and digits reach here (see TextFolding.words), so quoting cannot be broken.
+    /// How to find products whose text holds every word of `words` (as prefixes): a join to add
+    /// to the FROM clause, a condition, and an expression ranking relevance (higher is better).
+    static func match(_ words: [String], flavor: SQLFlavor) -> (
+        join: SQLQueryString, condition: SQLQueryString, rank: SQLQueryString
+    ) {
+        // Words are folded letters and digits already; filtering again here keeps query syntax out
+        // whoever the caller is.
+        let safe = words.map { String($0.filter { $0.isLetter || $0.isNumber }) }.filter { !$0.isEmpty }
         switch flavor {
         case .sqlite:
-            let query = words.map { "\"\($0)\"*" }.joined(separator: " ")
+            // Joined once, so that bm25 is computed with the match, not re-run for each row.
+            let query = safe.map { "\"\($0)\"*" }.joined(separator: " ")
             return (
-                "products.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH \(bind: query))",
-                "-(SELECT bm25(products_fts) FROM products_fts WHERE products_fts.rowid = products.id AND products_fts MATCH \(bind: query))"
+                "JOIN products_fts ON products_fts.rowid = products.id",
+                "products_fts MATCH \(bind: query)",
+                "(-bm25(products_fts))"
             )
         case .postgres:
-            let query = words.map { "\($0):*" }.joined(separator: " & ")
+            let query = safe.map { "\($0):*" }.joined(separator: " & ")
             return (
+                "",
                 "products.search_vector @@ to_tsquery('simple', \(bind: query))",
                 "ts_rank(products.search_vector, to_tsquery('simple', \(bind: query)))"
             )

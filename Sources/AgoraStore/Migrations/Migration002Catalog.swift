@@ -3,7 +3,7 @@ extension Migrations {
     /// the price history that the 30-day reference price is computed from.
     ///
     /// `products.search_text` holds the folded words of name, brand and description (see
-    /// `TextFolding`); each database indexes it its own way (`Dialect/Search`).
+    /// `TextFolding`); each database indexes it its own way (`Dialect/SearchIndex.swift`).
     static let catalog = Migration(version: 2, name: "catalog") { types in
         var statements = [
             """
@@ -82,6 +82,7 @@ extension Migrations {
             """,
             // The near-me prefilter: a range on latitude, then longitude, from this index.
             "CREATE INDEX stores_position ON stores(latitude, longitude)",
+            "CREATE INDEX stores_partner ON stores(partner_id)",
         ]
         statements += SearchIndex.creation(types.flavor)
         return statements

@@ -1,4 +1,5 @@
 import AgoraDomain
+import AgoraStore
 import Foundation
 import Hummingbird
 import HummingbirdAuth
@@ -27,9 +28,22 @@ public struct AppRequestContext: AuthRequestContext, RequestContext {
     /// Reading a body stops with 413 as soon as it passes 1 MiB.
     public var maxUploadSize: Int { 1 << 20 }
 
-    /// The bound for a request's body: 1 MiB, except partners' feeds (see `PartnerOffersController`).
-    static func bodyLimit(for request: Request) -> Int {
-        request.uri.path.hasPrefix("/api/v1/partner/offers") ? PartnerOffersController.maximumFeedBytes : 1 << 20
+    /// The bound for a request's body: 1 MiB, except a partner's own feed (see `PartnerOffersController`);
+    /// nobody else may make the server read more.
+    func bodyLimit(for request: Request) -> Int {
+        let isPartner = identity?.partner != nil || identity?.member?.partnerID != nil
+        return isPartner && request.uri.path.hasPrefix("/api/v1/partner/offers")
+            ? PartnerOffersController.maximumFeedBytes : maxUploadSize
+    }
+
+    /// The partner a token acts for, or that a partner's member works for; anyone else is refused.
+    func requirePartner(_ partners: PartnerStore) async throws -> Partner {
+        guard let identity else { throw Problem.unauthenticated }
+        if let partner = identity.partner { return partner }
+        guard let partnerID = identity.member?.partnerID, let partner = try await partners.partner(id: partnerID) else {
+            throw Problem.forbidden("error.partnerOnly")
+        }
+        return partner
     }
 
     /// The member behind the request, or 401.

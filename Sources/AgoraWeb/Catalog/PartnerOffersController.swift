@@ -9,6 +9,7 @@ import NIOCore
 struct PartnerOffersController {
     let offers: OfferStore
     let partners: PartnerStore
+    let localizer: Localizer
 
     /// Feeds are the one kind of request allowed past 1 MiB: 10,000 offers take about 3 MiB of JSON.
     static let maximumFeedBytes = 16 << 20
@@ -33,7 +34,7 @@ struct PartnerOffersController {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             func minor(_ key: CodingKeys) throws -> String? {
                 try container.decodeIfPresent(Int64.self, forKey: key).map { value in
-                    value < 0 ? "-" : "\(value / 100).\(String(format: "%02d", value % 100))"
+                    value < 0 ? "-" : "\(value / 100)." + String(String(value % 100 + 100).dropFirst())
                 }
             }
             var fields: [String: String] = [:]
@@ -66,8 +67,8 @@ struct PartnerOffersController {
 
     /// `PUT /api/v1/partner/offers`: all or nothing, so that a feed is never half applied.
     @Sendable func upsert(request: Request, context: AppRequestContext) async throws -> OfferStore.UpsertSummary {
-        let partner = try await actingPartner(context)
-        let feed = try await request.decodeJSON(as: Feed.self, context: context, limit: Self.maximumFeedBytes)
+        let partner = try await context.requirePartner(partners)
+        let feed = try await request.decodeJSON(as: Feed.self, context: context, limit: context.bodyLimit(for: request))
         guard feed.offers.count <= Self.maximumOffers else {
             throw Problem.validation(field: "offers", "error.feed.tooMany", String(Self.maximumOffers))
         }
@@ -100,15 +101,13 @@ struct PartnerOffersController {
 
     /// `POST /api/v1/partner/offers/import`: a CSV feed; good lines apply, bad ones are answered line by line.
     @Sendable func importCSV(request: Request, context: AppRequestContext) async throws -> ImportAnswer {
-        let partner = try await actingPartner(context)
+        let partner = try await context.requirePartner(partners)
         guard let type = request.headers[.contentType]?.lowercased(), type.hasPrefix("text/csv") else {
             throw Problem.unsupportedMediaType
         }
-        let body = try await request.body.collect(upTo: Self.maximumFeedBytes)
-        let feed = OfferFeed(csv: String(buffer: body))
-        if feed.offers.isEmpty, let first = feed.errors.first, first.line == 1 {
-            throw Problem.validation(field: first.field, first.message)
-        }
+        let body = try await request.body.collect(upTo: context.bodyLimit(for: request))
+        let feed = OfferFeed(csvBytes: body.readableBytesView)
+        if let fault = feed.headerError { throw Problem.validation(field: fault.field, fault.message) }
         guard feed.offers.count + feed.errors.count <= Self.maximumOffers else {
             throw Problem.validation(field: "offers", "error.feed.tooMany", String(Self.maximumOffers))
         }
@@ -122,28 +121,12 @@ struct PartnerOffersController {
             })
     }
 
-    let localizer: Localizer
-
-    private func actingPartner(_ context: AppRequestContext) async throws -> Partner {
-        try await Self.actingPartner(context, partners: partners)
-    }
-
-    /// The partner a token acts for, or that a partner's member works for; anyone else is refused.
-    static func actingPartner(_ context: AppRequestContext, partners: PartnerStore) async throws -> Partner {
-        guard let identity = context.identity else { throw Problem.unauthenticated }
-        if let partner = identity.partner { return partner }
-        guard let partnerID = identity.member?.partnerID, let partner = try await partners.partner(id: partnerID) else {
-            throw Problem.forbidden("error.partnerOnly")
-        }
-        return partner
-    }
-
     /// The JSON name of a feed field that the rules name as the CSV header does.
     static func jsonName(_ csvName: String) -> String {
-        CodingKeysByCSV[csvName] ?? csvName
+        codingKeysByCSV[csvName] ?? csvName
     }
 
-    private static let CodingKeysByCSV = Dictionary(
+    private static let codingKeysByCSV = Dictionary(
         uniqueKeysWithValues: FeedOffer.CodingKeys.allCases.map { ($0.csvName, $0.stringValue) })
 }
 

@@ -12,8 +12,9 @@ enum PriceChart {
     static func svg(_ points: [PricePoint], language: Language, title: String) -> String {
         guard let first = points.first, let last = points.last, points.count >= 2 else { return "" }
         let values = points.map { Double($0.total.minorUnits) }
-        var low = values.min()!, high = values.max()!
-        if low == high { (low, high) = (low * 0.9, high * 1.1 + 1) }
+        let (lowest, highest) = (values.min()!, values.max()!)
+        // A flat history is drawn mid-height; only prices that were charged are ever labelled.
+        let (low, high) = lowest == highest ? (lowest * 0.9, highest * 1.1 + 1) : (lowest, highest)
         let plotWidth = width - margin.left - margin.right
         let plotHeight = height - margin.top - margin.bottom
         let span = max(last.at.timeIntervalSince(first.at), 1)
@@ -36,10 +37,10 @@ enum PriceChart {
             <svg class="price-chart" viewBox="0 0 \(format(width)) \(format(height))" role="img" aria-label="\(escape(title))" \
             xmlns="http://www.w3.org/2000/svg">
             <title>\(escape(title))</title>
-            <line x1="\(format(margin.left))" y1="\(format(y(high)))" x2="\(format(width - margin.right))" y2="\(format(y(high)))" class="grid"/>
-            <line x1="\(format(margin.left))" y1="\(format(y(low)))" x2="\(format(width - margin.right))" y2="\(format(y(low)))" class="grid"/>
-            <text x="\(format(margin.left - 6))" y="\(format(y(high) + 4))" text-anchor="end">\(label(high))</text>
-            <text x="\(format(margin.left - 6))" y="\(format(y(low) + 4))" text-anchor="end">\(label(low))</text>
+            <line x1="\(format(margin.left))" y1="\(format(y(highest)))" x2="\(format(width - margin.right))" y2="\(format(y(highest)))" class="grid"/>
+            <line x1="\(format(margin.left))" y1="\(format(y(lowest)))" x2="\(format(width - margin.right))" y2="\(format(y(lowest)))" class="grid"/>
+            <text x="\(format(margin.left - 6))" y="\(format(y(highest) + 4))" text-anchor="end">\(label(highest))</text>
+            \(lowest == highest ? "" : "<text x=\"\(format(margin.left - 6))\" y=\"\(format(y(lowest) + 4))\" text-anchor=\"end\">\(label(lowest))</text>")
             <text x="\(format(margin.left))" y="\(format(height - 8))">\(escape(dates.string(from: first.at)))</text>
             <text x="\(format(width - margin.right))" y="\(format(height - 8))" text-anchor="end">\(escape(dates.string(from: last.at)))</text>
             <path d="\(path)" class="line"/>

@@ -37,14 +37,12 @@ struct ProductPages {
             }
             return values
         }
+        // Absent values stay absent: an empty string would still open a Mustache section.
         var values: [String: Any] = [
-            "name": product.name,
-            "brand": product.brand ?? "",
-            "gtin": product.gtin.digits,
-            "offers": lines,
-            "hasOffers": !lines.isEmpty,
-            "lowest30": comparison.lowestLast30Days?.formatted(language) ?? "",
+            "name": product.name, "gtin": product.gtin.digits, "offers": lines, "hasOffers": !lines.isEmpty,
         ]
+        if let brand = product.brand { values["brand"] = brand }
+        if let lowest = comparison.lowestLast30Days { values["lowest30"] = lowest.formatted(language) }
         if let score = product.environmentalScore {
             values["grade"] = EnvironmentalGrade(score: score.value).rawValue
             values["gradeClass"] = EnvironmentalGrade(score: score.value).rawValue.replacingOccurrences(

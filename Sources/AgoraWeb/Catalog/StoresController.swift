@@ -59,7 +59,7 @@ struct StoresController {
 
     /// `PUT /api/v1/partner/stores`: the partner's whole network, replacing the previous one.
     @Sendable func replace(request: Request, context: AppRequestContext) async throws -> Count {
-        let partner = try await PartnerOffersController.actingPartner(context, partners: partners)
+        let partner = try await context.requirePartner(partners)
         let network = try await request.decodeJSON(as: Network.self, context: context)
         try await stores.replace(network.stores, for: partner.id)
         return Count(stores: network.stores.count)
@@ -90,8 +90,12 @@ struct StoresController {
     @Sendable func near(request: Request, context: AppRequestContext) async throws -> NearAnswer {
         let center: Coordinates
         if let near = request.uri.queryParameters.get("near") {
-            let parts = near.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 2, let point = try? Coordinates(latitude: parts[0], longitude: parts[1]) else {
+            let parts = near.split(separator: ",", omittingEmptySubsequences: false).map {
+                Double($0.trimmingCharacters(in: .whitespaces))
+            }
+            guard parts.count == 2, let latitude = parts[0], let longitude = parts[1],
+                let point = try? Coordinates(latitude: latitude, longitude: longitude)
+            else {
                 throw Problem.validation(field: "near", "error.near.format")
             }
             center = point

@@ -9,8 +9,8 @@ import NIOCore
 ///
 /// Keys are scoped by who sends them (a member, a partner token, or an anonymous address), so one
 /// client can never receive another's answer. Logging in is excluded, and answers marked
-/// `Cache-Control: no-store` (they carry a secret) are not kept. A request that fails (an error,
-/// or a 5xx) changed nothing, so its key is released for a retry.
+/// `Cache-Control: no-store` (they carry a secret) are not kept. A request refused or failed (an
+/// error, a 4xx or 5xx) changed nothing, so its key is released for a retry.
 struct IdempotencyMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let store: IdempotencyStore
@@ -26,7 +26,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
             throw Problem.validation(field: "Idempotency-Key", "error.idempotencyKey")
         }
         var request = request
-        let body = try await request.collectBody(upTo: AppRequestContext.bodyLimit(for: request))
+        let body = try await request.collectBody(upTo: context.bodyLimit(for: request))
         var hash = SHA256()
         hash.update(data: Data("\(request.method.rawValue) \(request.uri.path)\n".utf8))
         hash.update(data: Data(buffer: body))
@@ -58,8 +58,8 @@ struct IdempotencyMiddleware: RouterMiddleware {
                 try? await store.release(scope: scope, key: key)
                 throw error
             }
-            // A failure changed nothing, and a secret (`no-store`) is never kept: a retry runs again.
-            guard response.status.code < 500, response.headers[.cacheControl]?.contains("no-store") != true else {
+            // A refusal or a failure changed nothing, and a secret (`no-store`) is never kept: a retry runs again.
+            guard response.status.code < 400, response.headers[.cacheControl]?.contains("no-store") != true else {
                 try? await store.release(scope: scope, key: key)
                 return response
             }

@@ -100,6 +100,17 @@ import Testing
         #expect(ReferencePrice.reductionPercent(current: euros(80), reference: reference) == 20)
     }
 
+    @Test func aCutOfLongAgoIsNoLongerAnnouncedAsAReduction() {
+        let history = [
+            PricePoint(at: start, total: euros(100)),
+            PricePoint(at: start.addingTimeInterval(10 * day), total: euros(80)),
+        ]
+        #expect(ReferencePrice.reference(in: history, at: start.addingTimeInterval(39 * day)) == euros(100))
+        #expect(
+            ReferencePrice.reference(in: history, at: start.addingTimeInterval(41 * day)) == nil,
+            "80 € has been the price for over 30 days")
+    }
+
     @Test func noReductionIsAnnouncedWithoutHistoryOrWhenThePriceRose() {
         #expect(ReferencePrice.reference(in: [PricePoint(at: start, total: euros(10))], at: start) == nil)
         #expect(ReferencePrice.reductionPercent(current: euros(10), reference: nil) == nil)

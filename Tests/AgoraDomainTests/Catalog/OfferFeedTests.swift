@@ -35,7 +35,10 @@ import Testing
     @Test func aMissingRequiredColumnStopsTheFeedAtTheHeader() {
         let feed = OfferFeed(csv: "sku,gtin,name,price,currency,stock,condition\nA1,73513537,X,1,EUR,1,new\n")
         #expect(
-            feed.offers.isEmpty && feed.errors == [.init(line: 1, field: "url", message: "error.csv.missingColumn")])
+            feed.offers.isEmpty
+                && feed.errors == [
+                    .init(line: 1, field: "url", message: "error.csv.missingColumn", isHeaderError: true)
+                ])
     }
 
     @Test func frenchSpreadsheetsWithSemicolonsAreRead() {
@@ -51,5 +54,26 @@ import Testing
         let records = CSV.records("a,b\n\"x, \"\"y\"\"\",\"two\nlines\"\n\nlast,row\n")
         #expect(records.map(\.fields) == [["a", "b"], ["x, \"y\"", "two\nlines"], ["last", "row"]])
         #expect(records.map(\.line) == [1, 2, 5])
+    }
+}
+
+@Suite struct OfferFeedEncodingTests {
+    @Test func anExcelByteOrderMarkIsSkippedAndOtherEncodingsAreRefusedWhole() {
+        let utf8 = Array(
+            "\u{FEFF}sku,gtin,name,price,currency,stock,condition,url\nA,73513537,Câble,1,EUR,1,new,https://s.example/a\n"
+                .utf8)
+        let feed = OfferFeed(csvBytes: utf8)
+        #expect(feed.headerError == nil && feed.offers.first?.offer.productName == "Câble")
+        // "Câble" as Windows-1252 writes it: 0xE2 alone is not UTF-8.
+        let latin1 =
+            Array("sku,gtin,name,price,currency,stock,condition,url\nA,73513537,C".utf8) + [0xE2]
+            + Array("ble,1,EUR,1,new,https://s.example/a\n".utf8)
+        let refused = OfferFeed(csvBytes: latin1)
+        #expect(refused.offers.isEmpty && refused.headerError?.message == "error.csv.encoding")
+    }
+
+    @Test func aMissingColumnAfterBlankLinesIsStillTheHeadersFault() {
+        let feed = OfferFeed(csv: "\n\nsku,gtin\nA,73513537\n")
+        #expect(feed.headerError?.field == "condition" || feed.headerError?.message == "error.csv.missingColumn")
     }
 }
