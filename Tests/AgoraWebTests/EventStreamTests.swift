@@ -50,6 +50,18 @@ struct StreamReader {
     }
 }
 
+/// Waits until the server counts `count` open live streams (from /metrics), for at most 10 s.
+func waitForLiveStreams(_ count: Int, _ client: any TestClientProtocol) async throws {
+    for _ in 0..<200 {
+        let metrics = try await client.execute(uri: "/metrics", method: .get).text
+        let open = metrics.split(separator: "\n").first { $0.hasPrefix("agora_sse_connections ") }
+            .flatMap { Double($0.split(separator: " ").last ?? "") }
+        if let open, Int(open) >= count { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    Issue.record("the server never counted \(count) live streams")
+}
+
 /// The ids in an SSE transcript, in order.
 func eventIDs(_ text: String) -> [Int] {
     // Chunked framing uses CRLF, which Swift counts as one character: normalise before splitting.
@@ -65,7 +77,7 @@ func eventIDs(_ text: String) -> [Int] {
             let port = try #require(client.port)
             let reader = StreamReader(port: port)
             async let live = reader.read(until: { $0.contains("\"handle\":\"carol\"") })
-            try await Task.sleep(for: .milliseconds(300))
+            try await waitForLiveStreams(1, client)
             try await registerAndLogIn(client, "alice")
             try await registerAndLogIn(client, "bob")
             try await registerAndLogIn(client, "carol")
@@ -93,7 +105,7 @@ func eventIDs(_ text: String) -> [Int] {
             async let own = reader.read(
                 headers: ["Last-Event-ID": "0", "Authorization": "Bearer \(alice)"],
                 until: { $0.contains("member.updated") })
-            try await Task.sleep(for: .milliseconds(300))
+            try await waitForLiveStreams(2, client)
             _ = try await client.execute(
                 uri: "/api/v1/me", method: .patch, headers: bearer(alice), body: json(["displayName": "Alice"]))
             try await registerAndLogIn(client, "bob")
@@ -114,7 +126,8 @@ func eventIDs(_ text: String) -> [Int] {
             async let stream = reader.read(
                 headers: ["Authorization": "Bearer \(alice)"], until: { $0.hasSuffix("\r\n0\r\n\r\n") },
                 timeout: .seconds(5))
-            try await Task.sleep(for: .milliseconds(300))
+            // Log out only once the stream is open (and authenticated), however slow the machine.
+            try await waitForLiveStreams(1, client)
             _ = try await client.execute(uri: "/api/v1/sessions/current", method: .delete, headers: bearer(alice))
             let transcript = try await stream
             #expect(
