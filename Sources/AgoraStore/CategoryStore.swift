@@ -47,19 +47,4 @@ public struct CategoryStore: Sendable {
             throw StoreError.duplicate(field: uniqueViolationColumn(error)!)
         }
     }
-
-    /// Every category, parents before their children.
-    public func all() async throws -> [Category] {
-        try await database.read { sql in
-            try await sql.raw("SELECT id, slug, parent_id, name_fr, name_en FROM categories ORDER BY id").all().map {
-                row in
-                Category(
-                    id: try row.decode(column: "id", as: Int64.self),
-                    slug: try row.decode(column: "slug", as: String.self),
-                    parentID: try row.decode(column: "parent_id", as: Int64?.self),
-                    nameFR: try row.decode(column: "name_fr", as: String.self),
-                    nameEN: try row.decode(column: "name_en", as: String.self))
-            }
-        }
-    }
 }

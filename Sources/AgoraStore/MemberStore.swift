@@ -148,15 +148,9 @@ public struct MemberStore: Sendable {
         }
     }
 
-    public func count(role: Role? = nil) async throws -> Int {
+    public func count() async throws -> Int {
         try await database.read { sql in
-            let row =
-                if let role {
-                    try await sql.raw("SELECT COUNT(*) AS n FROM members WHERE role = \(bind: role.rawValue)").first()
-                } else {
-                    try await sql.raw("SELECT COUNT(*) AS n FROM members").first()
-                }
-            return try row?.decode(column: "n", as: Int.self) ?? 0
+            try await sql.raw("SELECT COUNT(*) AS n FROM members").first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 
