@@ -157,8 +157,22 @@ class Walker:
         if not buttons:
             raise CheckFailed(f"{form_selector} has no button[type=submit]")
         self.click(buttons[0], form)
+
+        def form_is_gone(_driver) -> bool:
+            # Chromedriver reports a replaced page either as a stale element or, at times, as
+            # "Node with given id does not belong to the document": both mean the new page is here.
+            try:
+                form.is_enabled()
+                return False
+            except StaleElementReferenceException:
+                return True
+            except WebDriverException as exc:
+                if "does not belong to the document" in (exc.msg or ""):
+                    return True
+                raise
+
         try:
-            WebDriverWait(self.driver, WAIT_SECONDS).until(EC.staleness_of(form))
+            WebDriverWait(self.driver, WAIT_SECONDS).until(form_is_gone)
         except TimeoutException:
             raise CheckFailed(f"submitting {form_selector} did not load a new page") from None
         self.wait_loaded()

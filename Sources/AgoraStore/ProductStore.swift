@@ -42,7 +42,7 @@ public struct ProductStore: Sendable {
             }
             var filter: SQLQueryString = "1 = 1"
             var join: SQLQueryString = ""
-            var key: SQLQueryString
+            var key: SQLQueryString = "0"
             var descending = true
             switch sort {
             case .relevance:
@@ -55,6 +55,8 @@ public struct ProductStore: Sendable {
                 key = "COALESCE(products.environmental_score, -1)"
             case .popularity:
                 key = "best.offer_count"
+            case .forMe:
+                break  // needs the price range of the results, below
             }
             if sort != .relevance, !query.words.isEmpty {
                 let match = SearchIndex.match(query.words, flavor: flavor)
@@ -79,6 +81,29 @@ public struct ProductStore: Sendable {
                 filter = "\(filter) AND products.repairability_tenths >= \(bind: repairability)"
             }
             if let origin = query.origin { filter = "\(filter) AND products.origin = \(bind: origin.code)" }
+            let from: SQLQueryString = """
+                FROM products
+                JOIN (SELECT product_id, MIN(price_minor + shipping_minor) AS total, MIN(currency) AS currency,
+                             COUNT(*) AS offer_count
+                      FROM offers WHERE \(offerFilter) GROUP BY product_id) best ON best.product_id = products.id
+                \(join)
+                """
+            if sort == .forMe {
+                // BestForMe's blend in SQL; the cheapest and dearest are those of every result, not of
+                // this page, so that the score of a product is the same on every page.
+                let bounds = try await sql.raw(
+                    "SELECT MIN(best.total) AS low, MAX(best.total) AS high \(from) WHERE \(filter)"
+                ).first()
+                let low = try bounds?.decode(column: "low", as: Int64?.self) ?? 0
+                let high = try bounds?.decode(column: "high", as: Int64?.self) ?? 0
+                let weight =
+                    Double(min(100, max(0, query.sustainabilityWeight ?? Member.defaultSustainabilityWeight))) / 100
+                key = """
+                    ((1.0 - \(bind: weight)) * (CASE WHEN \(bind: high) = \(bind: low) THEN 1.0
+                        ELSE CAST(\(bind: high) - best.total AS DOUBLE PRECISION) / CAST(\(bind: max(high - low, 1)) AS DOUBLE PRECISION) END)
+                     + \(bind: weight) * CAST(COALESCE(products.environmental_score, 0) AS DOUBLE PRECISION) / 100.0)
+                    """
+            }
             if let after = query.after {
                 let beyond: SQLQueryString = descending ? "<" : ">"
                 filter = """
@@ -91,11 +116,7 @@ public struct ProductStore: Sendable {
                 """
                 SELECT products.id, products.name, products.brand, products.environmental_score, best.total, best.currency,
                        best.offer_count, CAST(\(key) AS DOUBLE PRECISION) AS sort_key
-                FROM products
-                JOIN (SELECT product_id, MIN(price_minor + shipping_minor) AS total, MIN(currency) AS currency,
-                             COUNT(*) AS offer_count
-                      FROM offers WHERE \(offerFilter) GROUP BY product_id) best ON best.product_id = products.id
-                \(join)
+                \(from)
                 WHERE \(filter)
                 ORDER BY sort_key \(direction), products.id ASC
                 LIMIT \(literal: query.limit + 1)

@@ -162,4 +162,46 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: Backend.allCases)
+    func bestForMeInSQLOrdersAsTheRuleDoesOnEveryPage(backend: Backend) async throws {
+        try await withFreshDatabase(backend) { database, _ in
+            let shop = try await PartnerStore(database: database).create(
+                name: "Shop", slug: "shop", kind: .merchant, commissionBasisPoints: 0)
+            let figures: [(String, String, String)] = [
+                ("4006381333931", "300", "90"), ("73513537", "100", "20"), ("012345678905", "200", "60"),
+                ("96385074", "150", ""),
+                ("40170725", "120", "45"), ("50184385", "260", "75"),
+            ]
+            _ = try await OfferStore(database: database).upsert(
+                try figures.enumerated().map { index, figure in
+                    try OfferInput(fields: [
+                        "sku": "S\(index)", "gtin": figure.0, "name": "Produit \(index)", "price": figure.1,
+                        "currency": "EUR",
+                        "stock": "1", "condition": "new", "url": "https://shop.example/\(index)",
+                        "environmental_score": figure.2,
+                    ])
+                }, for: shop.id)
+            let products = ProductStore(database: database)
+            for weight in [0, 60, 100] {
+                let all = try await products.search(
+                    try ProductQuery(parameters: ["sort": "forMe", "weight": "\(weight)", "limit": "50"]))
+                let expected = BestForMe.rank(
+                    all.items.map {
+                        BestForMe.Candidate(id: $0.id, total: $0.lowestTotal, environmentalScore: $0.environmentalScore)
+                    },
+                    weight: weight)
+                #expect(all.items.map(\.id) == expected.map(\.id), "weight \(weight): SQL and the rule agree")
+                var paged: [Int64] = []
+                var parameters = ["sort": "forMe", "weight": "\(weight)", "limit": "2"]
+                while true {
+                    let page = try await products.search(try ProductQuery(parameters: parameters))
+                    paged += page.items.map(\.id)
+                    guard let next = page.next else { break }
+                    parameters["cursor"] = next.encoded
+                }
+                #expect(paged == expected.map(\.id), "weight \(weight): pages of two give the same order")
+            }
+        }
+    }
 }

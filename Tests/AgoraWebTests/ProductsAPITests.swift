@@ -89,7 +89,19 @@ import Testing
             let found = try await client.execute(uri: "/api/v1/products?q=TELEPHONE&grade=B", method: .get)
             #expect((found.object["items"] as? [[String: Any]])?.map { $0["environmentalGrade"] as? String } == ["A"])
 
+            // Best for me follows the member's own setting: the greener phone for someone who cares only about impact.
+            let member = try await registerAndLogIn(client, "alice")
+            _ = try await client.execute(
+                uri: "/api/v1/me", method: .patch, headers: bearer(member), body: json(["sustainabilityWeight": 100]))
+            let forMe = try await client.execute(
+                uri: "/api/v1/products?sort=forMe", method: .get, headers: bearer(member))
+            #expect((forMe.object["items"] as? [[String: Any]])?.first?["name"] as? String == "Téléphone Éco")
+            let cheapest = try await client.execute(
+                uri: "/api/v1/products?sort=forMe&weight=0", method: .get, headers: bearer(member))
+            #expect((cheapest.object["items"] as? [[String: Any]])?.first?["name"] as? String == "Câble USB-C")
+
             for (parameter, value) in [
+                ("weight", "101"),
                 ("grade", "Z"), ("sort", "cheapest"), ("limit", "500"), ("maxPrice", "-1"), ("cursor", "garbage"),
                 ("origin", "XX"), ("inStock", "maybe"), ("minRepairability", "11"),
             ] {

@@ -11,6 +11,8 @@ public struct ProductQuery: Equatable, Sendable {
         case sustainability
         /// Most offers first, until likes and reviews give a better measure.
         case popularity
+        /// Total price and sustainability blended by `sustainabilityWeight` (see `BestForMe`).
+        case forMe
     }
 
     public var words: [String] = []
@@ -26,6 +28,8 @@ public struct ProductQuery: Equatable, Sendable {
     public var sort = Sort.relevance
     /// The currency whose offers are searched and compared.
     public var currency = "EUR"
+    /// How much sustainability counts in `forMe`, 0–100: the `weight` parameter, else the member's setting.
+    public var sustainabilityWeight: Int?
     public var after: Cursor?
     public var limit = 20
 
@@ -99,6 +103,7 @@ public struct ProductQuery: Equatable, Sendable {
             after = parsed
         }
         limit = Int(try integer("limit", in: 1...50) ?? 20)
+        sustainabilityWeight = try integer("weight", in: 0...100).map(Int.init)
         if let code = value("currency") {
             guard code.count == 3, code.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) else {
                 throw ValidationError(field: "currency", "error.money.currency")

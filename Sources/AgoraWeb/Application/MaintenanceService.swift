@@ -11,14 +11,22 @@ struct MaintenanceService: Service {
     let logger: Logger
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully {
+        // Ends on graceful shutdown and on cancellation alike: a loop that only watched for the
+        // former spun on a cancelled task, every purge failing at once.
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 try await sessions.purgeExpired()
                 try await failures.purge()
+            } catch is CancellationError {
+                return
             } catch {
                 logger.warning("maintenance failed; will retry", metadata: ["error": "\(error)"])
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            } catch {
+                return
+            }
         }
     }
 }

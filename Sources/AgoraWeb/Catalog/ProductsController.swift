@@ -33,7 +33,10 @@ struct ProductsController {
     @Sendable func search(request: Request, context: AppRequestContext) async throws -> SearchAnswer {
         var parameters: [String: String] = [:]
         for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
-        let query = try ProductQuery(parameters: parameters)
+        var query = try ProductQuery(parameters: parameters)
+        if query.sustainabilityWeight == nil {
+            query.sustainabilityWeight = context.identity?.member?.sustainabilityWeight
+        }
         let page = try await products.search(query)
         return SearchAnswer(
             items: page.items.map { found in

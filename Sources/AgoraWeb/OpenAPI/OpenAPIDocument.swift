@@ -100,7 +100,12 @@ enum OpenAPIDocument {
                     query("condition", "string", "new, refurbished or used"),
                     query(
                         "sort", "string",
-                        "relevance (default with q), price (default without), sustainability, popularity"),
+                        "relevance (default with q), price (default without), sustainability, popularity, forMe "
+                            + "(total price and sustainability blended by weight)"),
+                    query(
+                        "weight", "integer",
+                        "How much sustainability counts in forMe, 0–100; default: the member's setting, else 50"),
+                    query("currency", "string", "ISO 4217 currency whose offers are compared, default EUR"),
                     query("cursor", "string", "nextCursor of the previous page"),
                     query("limit", "integer", "1–50, default 20"),
                 ]),
