@@ -14,8 +14,6 @@ public struct CategoryStore: Sendable {
         public let parentID: Int64?
         public let nameFR: String
         public let nameEN: String
-
-        public func name(_ language: Language) -> String { language == .fr ? nameFR : nameEN }
     }
 
     /// Adds a category under `parentSlug` (or at the top), or throws `StoreError.duplicate(field: "slug")`.

@@ -10,8 +10,6 @@ struct AppDependencies: Sendable {
     let database: Database
     let hub: EventHub
     let metrics: AppMetrics
-    let localizer: Localizer
-    let pages: Pages
 
     var members: MemberStore { MemberStore(database: database) }
     var sessions: SessionStore { SessionStore(database: database) }
@@ -52,8 +50,7 @@ func buildRouter(
     let localizer = try Localizer.bundled()
     let pages = try await Pages(templates: resources.appendingPathComponent("templates"), localizer: localizer)
     let dependencies = AppDependencies(
-        configuration: configuration, database: database, hub: EventHub(), metrics: AppMetrics(), localizer: localizer,
-        pages: pages)
+        configuration: configuration, database: database, hub: EventHub(), metrics: AppMetrics())
     let renderer = ProblemRenderer(localizer: localizer, pages: pages)
     let authentication = Authentication(
         members: dependencies.members, sessions: dependencies.sessions,

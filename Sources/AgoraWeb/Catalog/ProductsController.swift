@@ -77,13 +77,8 @@ struct ProductsController {
         }
 
         struct Line: Encodable {
-            struct Seller: Encodable {
-                let slug: String
-                let name: String
-            }
-
             let id: Int64
-            let partner: Seller
+            let partner: PartnerReference
             let price: Amount
             let shipping: Amount
             let total: Amount
@@ -146,4 +141,10 @@ struct ProductsController {
             lowestTotalLast30Days: comparison.lowestLast30Days.map(Amount.init),
             priceHistory: comparison.dailyLowest.map { .init(date: $0.at, lowestTotal: Amount($0.total)) })
     }
+}
+
+/// A partner named in an answer about something else (an offer, a store).
+struct PartnerReference: Encodable {
+    let slug: String
+    let name: String
 }

@@ -67,18 +67,13 @@ struct StoresController {
 
     struct NearAnswer: ResponseEncodable {
         struct Item: Encodable {
-            struct Seller: Encodable {
-                let slug: String
-                let name: String
-            }
-
             let id: Int64
             let name: String
             let address: String
             let city: String
             let latitude: Double
             let longitude: Double
-            let partner: Seller
+            let partner: PartnerReference
             /// Great-circle distance from the point asked about, in kilometres, to 10 m.
             let distanceKm: Double
         }
