@@ -45,4 +45,29 @@ public struct CategoryStore: Sendable {
             throw StoreError.duplicate(field: uniqueViolationColumn(error)!)
         }
     }
+
+    /// Every category, parents before their children, siblings by slug.
+    public func all() async throws -> [Category] {
+        let rows = try await database.read { sql in
+            try await sql.raw("SELECT id, slug, parent_id, name_fr, name_en FROM categories ORDER BY slug").all()
+        }
+        let categories = try rows.map { row in
+            Category(
+                id: try row.decode(column: "id", as: Int64.self), slug: try row.decode(column: "slug", as: String.self),
+                parentID: try row.decode(column: "parent_id", as: Int64?.self),
+                nameFR: try row.decode(column: "name_fr", as: String.self),
+                nameEN: try row.decode(column: "name_en", as: String.self))
+        }
+        // Depth-first from the roots, so a list shows each category under its parent.
+        let children = Dictionary(grouping: categories, by: \.parentID)
+        var ordered: [Category] = []
+        func visit(_ parentID: Int64?) {
+            for category in children[parentID] ?? [] {
+                ordered.append(category)
+                visit(category.id)
+            }
+        }
+        visit(nil)
+        return ordered
+    }
 }

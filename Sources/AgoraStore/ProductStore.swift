@@ -17,6 +17,14 @@ public struct ProductStore: Sendable {
         /// The lowest total (price + shipping) among the offers the filters kept.
         public let lowestTotal: Money
         public let offerCount: Int
+        /// With `near`: the nearest store of a partner offering it in stock.
+        public let nearest: NearbyStore?
+    }
+
+    /// A store near the searched point, and how far it is.
+    public struct NearbyStore: Equatable, Sendable {
+        public let store: StoreLocation
+        public let distanceKm: Double
     }
 
     /// One page of results and where the next begins (nil on the last page).
@@ -28,26 +36,90 @@ public struct ProductStore: Sendable {
     /// Products with offers that match every filter of `query`, in its order, one page at a time.
     ///
     /// Pages are keyset pages (the sort key and id of the last item), so rows added meanwhile do not
-    /// shift them. Each search still groups the offers of the matching products; keeping the lowest
-    /// total on `products` (for the large data set) is the next step.
+    /// shift them. The offers are grouped only for the products that pass the product filters (words,
+    /// category, figures), so a narrow search reads few offers even in a large catalog.
     public func search(_ query: ProductQuery) async throws -> Page {
         let flavor = database.flavor
         let sort = query.effectiveSort
         return try await database.read { sql in
-            // Totals are compared in one currency only: a price in another cannot be ranked against it.
-            var offerFilter: SQLQueryString = "currency = \(bind: query.currency)"
-            if query.inStockOnly { offerFilter = "\(offerFilter) AND stock > 0" }
-            if let condition = query.condition {
-                offerFilter = "\(offerFilter) AND condition = \(bind: condition.rawValue)"
+            // Near me: the partners with a store within the radius, each with its nearest store.
+            var nearby: [Int64: NearbyStore] = [:]
+            if let center = query.near {
+                for found in try await StoreLocationStore.stores(near: center, radiusKm: query.radiusKm, sql)
+                where nearby[found.partnerID] == nil {
+                    nearby[found.partnerID] = NearbyStore(store: found.store, distanceKm: found.distanceKm)
+                }
+                guard !nearby.isEmpty else { return Page(items: [], next: nil) }
             }
-            var filter: SQLQueryString = "1 = 1"
+            // Totals are compared in one currency only: a price in another cannot be ranked against it.
+            var offerFilter: SQLQueryString = "offers.currency = \(bind: query.currency)"
+            // In a store near me means on its shelves: only offers in stock count.
+            if query.inStockOnly || query.near != nil { offerFilter = "\(offerFilter) AND offers.stock > 0" }
+            if let condition = query.condition {
+                offerFilter = "\(offerFilter) AND offers.condition = \(bind: condition.rawValue)"
+            }
+            var distance: SQLQueryString = "0"
+            if !nearby.isEmpty {
+                let partners = nearby.keys.sorted()
+                offerFilter = "\(offerFilter) AND offers.partner_id IN (\(binds: partners))"
+                // Each offer's distance is its partner's nearest store: a CASE the database evaluates per row.
+                distance = "CASE offers.partner_id"
+                for partner in partners {
+                    distance = "\(distance) WHEN \(bind: partner) THEN \(bind: nearby[partner]!.distanceKm)"
+                }
+                distance = "\(distance) END"
+            }
+            var productFilter: SQLQueryString = "1 = 1"
             var join: SQLQueryString = ""
-            var key: SQLQueryString = "0"
+            var rank: SQLQueryString = "0"
+            if !query.words.isEmpty {
+                let match = SearchIndex.match(query.words, flavor: flavor)
+                (join, productFilter, rank) = (match.join, match.condition, match.rank)
+            }
+            if let slug = query.categorySlug {
+                productFilter = """
+                    \(productFilter) AND products.category_id IN (
+                        WITH RECURSIVE tree(id) AS (
+                            SELECT id FROM categories WHERE slug = \(bind: slug)
+                            UNION SELECT categories.id FROM categories JOIN tree ON categories.parent_id = tree.id)
+                        SELECT id FROM tree)
+                    """
+            }
+            if let grade = query.minGrade {
+                productFilter = "\(productFilter) AND products.environmental_score >= \(bind: grade.minimumScore)"
+            }
+            if let carbon = query.maxCarbonGrams {
+                productFilter = "\(productFilter) AND products.carbon_grams <= \(bind: carbon)"
+            }
+            if let repairability = query.minRepairabilityTenths {
+                productFilter = "\(productFilter) AND products.repairability_tenths >= \(bind: repairability)"
+            }
+            if let origin = query.origin {
+                productFilter = "\(productFilter) AND products.origin = \(bind: origin.code)"
+            }
+            let narrowed =
+                !query.words.isEmpty || query.categorySlug != nil || query.minGrade != nil
+                || query.maxCarbonGrams != nil || query.minRepairabilityTenths != nil || query.origin != nil
+            if narrowed {
+                offerFilter = """
+                    \(offerFilter) AND offers.product_id IN (SELECT products.id FROM products \(join) WHERE \(productFilter))
+                    """
+            }
+            var filter = productFilter
+            if let minimum = query.minTotal { filter = "\(filter) AND best.total >= \(bind: minimum)" }
+            if let maximum = query.maxTotal { filter = "\(filter) AND best.total <= \(bind: maximum)" }
+            let from: SQLQueryString = """
+                FROM products
+                JOIN (SELECT offers.product_id, MIN(offers.price_minor + offers.shipping_minor) AS total,
+                             MIN(offers.currency) AS currency, COUNT(*) AS offer_count, MIN(\(distance)) AS distance
+                      FROM offers WHERE \(offerFilter) GROUP BY offers.product_id) best ON best.product_id = products.id
+                \(join)
+                """
+            var key: SQLQueryString
             var descending = true
             switch sort {
             case .relevance:
-                let match = SearchIndex.match(query.words, flavor: flavor)
-                (join, filter, key) = (match.join, match.condition, match.rank)
+                key = rank
             case .price:
                 key = "best.total"
                 descending = false
@@ -55,40 +127,10 @@ public struct ProductStore: Sendable {
                 key = "COALESCE(products.environmental_score, -1)"
             case .popularity:
                 key = "best.offer_count"
+            case .distance:
+                key = "best.distance"
+                descending = false
             case .forMe:
-                break  // needs the price range of the results, below
-            }
-            if sort != .relevance, !query.words.isEmpty {
-                let match = SearchIndex.match(query.words, flavor: flavor)
-                (join, filter) = (match.join, match.condition)
-            }
-            if let slug = query.categorySlug {
-                filter = """
-                    \(filter) AND products.category_id IN (
-                        WITH RECURSIVE tree(id) AS (
-                            SELECT id FROM categories WHERE slug = \(bind: slug)
-                            UNION SELECT categories.id FROM categories JOIN tree ON categories.parent_id = tree.id)
-                        SELECT id FROM tree)
-                    """
-            }
-            if let minimum = query.minTotal { filter = "\(filter) AND best.total >= \(bind: minimum)" }
-            if let maximum = query.maxTotal { filter = "\(filter) AND best.total <= \(bind: maximum)" }
-            if let grade = query.minGrade {
-                filter = "\(filter) AND products.environmental_score >= \(bind: grade.minimumScore)"
-            }
-            if let carbon = query.maxCarbonGrams { filter = "\(filter) AND products.carbon_grams <= \(bind: carbon)" }
-            if let repairability = query.minRepairabilityTenths {
-                filter = "\(filter) AND products.repairability_tenths >= \(bind: repairability)"
-            }
-            if let origin = query.origin { filter = "\(filter) AND products.origin = \(bind: origin.code)" }
-            let from: SQLQueryString = """
-                FROM products
-                JOIN (SELECT product_id, MIN(price_minor + shipping_minor) AS total, MIN(currency) AS currency,
-                             COUNT(*) AS offer_count
-                      FROM offers WHERE \(offerFilter) GROUP BY product_id) best ON best.product_id = products.id
-                \(join)
-                """
-            if sort == .forMe {
                 // BestForMe's blend in SQL; the cheapest and dearest are those of every result, not of
                 // this page, so that the score of a product is the same on every page.
                 let bounds = try await sql.raw(
@@ -122,25 +164,95 @@ public struct ProductStore: Sendable {
                 LIMIT \(literal: query.limit + 1)
                 """
             ).all()
-            let items = try rows.prefix(query.limit).map { row in
-                Found(
-                    id: try row.decode(column: "id", as: Int64.self),
+            let shown = Array(rows.prefix(query.limit))
+            let nearest = try await Self.nearest(
+                to: shown.map { try $0.decode(column: "id", as: Int64.self) }, among: nearby, offerFilter: offerFilter,
+                sql)
+            let items = try shown.map { row in
+                let id = try row.decode(column: "id", as: Int64.self)
+                return Found(
+                    id: id,
                     name: try row.decode(column: "name", as: String.self),
                     brand: try row.decode(column: "brand", as: String?.self),
                     environmentalScore: try row.decode(column: "environmental_score", as: Int?.self),
                     lowestTotal: Money(
                         minorUnits: try row.decode(column: "total", as: Int64.self),
                         currency: try row.decode(column: "currency", as: String.self)),
-                    offerCount: try row.decode(column: "offer_count", as: Int.self))
+                    offerCount: try row.decode(column: "offer_count", as: Int.self),
+                    nearest: nearest[id])
             }
             var next: Cursor?
-            if rows.count > query.limit, let last = rows.prefix(query.limit).last {
+            if rows.count > query.limit, let last = shown.last {
                 next = Cursor(
                     key: try last.decode(column: "sort_key", as: Double.self),
                     id: try last.decode(column: "id", as: Int64.self))
             }
-            return Page(items: Array(items), next: next)
+            return Page(items: items, next: next)
         }
+    }
+
+    /// For each product of a page, the nearest store among `nearby` whose partner offers it (as
+    /// `offerFilter` keeps offers).
+    private static func nearest(
+        to productIDs: [Int64], among nearby: [Int64: NearbyStore], offerFilter: SQLQueryString,
+        _ sql: any SQLDatabase
+    ) async throws -> [Int64: NearbyStore] {
+        guard !nearby.isEmpty, !productIDs.isEmpty else { return [:] }
+        var nearest: [Int64: NearbyStore] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT offers.product_id, offers.partner_id FROM offers
+            WHERE offers.product_id IN (\(binds: productIDs)) AND \(offerFilter)
+            """
+        ).all() {
+            let productID = try row.decode(column: "product_id", as: Int64.self)
+            guard let store = nearby[try row.decode(column: "partner_id", as: Int64.self)] else { continue }
+            if let known = nearest[productID], known.distanceKm <= store.distanceKm { continue }
+            nearest[productID] = store
+        }
+        return nearest
+    }
+
+    /// A greener product of the same category within `GreenerAlternative`'s price margin of
+    /// `lowest`, chosen by that rule among the best-scored candidates in stock; nil when none is.
+    public func greenerAlternative(to product: Product, lowest: Money) async throws -> Found? {
+        guard let slug = product.categorySlug else { return nil }
+        let own = product.environmentalScore?.value ?? 0
+        let ceiling = lowest.minorUnits + lowest.minorUnits * GreenerAlternative.priceMarginPercent / 100
+        let rows = try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT products.id, products.name, products.brand, products.environmental_score, best.total,
+                       best.offer_count
+                FROM products
+                JOIN (SELECT product_id, MIN(price_minor + shipping_minor) AS total, COUNT(*) AS offer_count FROM offers
+                      WHERE currency = \(bind: lowest.currency) AND stock > 0 GROUP BY product_id) best
+                  ON best.product_id = products.id
+                WHERE products.category_id = (SELECT id FROM categories WHERE slug = \(bind: slug))
+                  AND products.id <> \(bind: product.id)
+                  AND products.environmental_score >= \(bind: own + GreenerAlternative.minimumImprovement)
+                  AND best.total <= \(bind: ceiling)
+                ORDER BY products.environmental_score DESC, best.total ASC, products.id ASC
+                LIMIT 20
+                """
+            ).all()
+        }
+        let found = try rows.map { row in
+            Found(
+                id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
+                brand: try row.decode(column: "brand", as: String?.self),
+                environmentalScore: try row.decode(column: "environmental_score", as: Int?.self),
+                lowestTotal: Money(
+                    minorUnits: try row.decode(column: "total", as: Int64.self), currency: lowest.currency),
+                offerCount: try row.decode(column: "offer_count", as: Int.self), nearest: nil)
+        }
+        let candidates = found.map {
+            BestForMe.Candidate(id: $0.id, total: $0.lowestTotal, environmentalScore: $0.environmentalScore)
+        }
+        let picked = GreenerAlternative.pick(
+            for: .init(id: product.id, total: lowest, environmentalScore: product.environmentalScore?.value),
+            among: candidates)
+        return found.first { $0.id == picked?.id }
     }
 
     /// A product with its facts and every offer for it, each with its price history.

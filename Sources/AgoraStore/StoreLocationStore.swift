@@ -27,25 +27,32 @@ public struct StoreLocationStore: Sendable {
     }
 
     /// The stores within `radiusKm` of `center`, nearest first, with their distance in kilometres.
-    ///
-    /// The index on (latitude, longitude) cuts the candidates to a bounding box; the exact
-    /// great-circle distance then decides, so the answer is exact and stays fast on many stores.
     public func near(_ center: Coordinates, radiusKm: Double, limit: Int = 50) async throws -> [(
         store: StoreLocation, distanceKm: Double
     )] {
-        let box = Geo.boundingBox(around: center, radiusKm: radiusKm)
-        let rows = try await database.read { sql in
-            try await sql.raw(
-                """
-                SELECT stores.id, stores.name, stores.address, stores.city, stores.latitude, stores.longitude,
-                       partners.slug, partners.name AS partner_name
-                FROM stores JOIN partners ON partners.id = stores.partner_id
-                WHERE stores.latitude BETWEEN \(bind: box.minLatitude) AND \(bind: box.maxLatitude)
-                  AND stores.longitude BETWEEN \(bind: box.minLongitude) AND \(bind: box.maxLongitude)
-                """
-            ).all()
+        try await database.read { sql in
+            try await Self.stores(near: center, radiusKm: radiusKm, sql).prefix(limit).map { ($0.store, $0.distanceKm) }
         }
-        var found: [(store: StoreLocation, distanceKm: Double)] = []
+    }
+
+    /// The stores within `radiusKm` of `center` with their partner, nearest first.
+    ///
+    /// The index on (latitude, longitude) cuts the candidates to a bounding box; the exact
+    /// great-circle distance then decides, so the answer is exact and stays fast on many stores.
+    static func stores(near center: Coordinates, radiusKm: Double, _ sql: any SQLDatabase) async throws -> [(
+        store: StoreLocation, partnerID: Int64, distanceKm: Double
+    )] {
+        let box = Geo.boundingBox(around: center, radiusKm: radiusKm)
+        let rows = try await sql.raw(
+            """
+            SELECT stores.id, stores.partner_id, stores.name, stores.address, stores.city, stores.latitude,
+                   stores.longitude, partners.slug, partners.name AS partner_name
+            FROM stores JOIN partners ON partners.id = stores.partner_id
+            WHERE stores.latitude BETWEEN \(bind: box.minLatitude) AND \(bind: box.maxLatitude)
+              AND stores.longitude BETWEEN \(bind: box.minLongitude) AND \(bind: box.maxLongitude)
+            """
+        ).all()
+        var found: [(store: StoreLocation, partnerID: Int64, distanceKm: Double)] = []
         for row in rows {
             let position = try Coordinates(
                 latitude: try row.decode(column: "latitude", as: Double.self),
@@ -59,9 +66,34 @@ public struct StoreLocationStore: Sendable {
                 name: try row.decode(column: "name", as: String.self),
                 address: try row.decode(column: "address", as: String.self),
                 city: try row.decode(column: "city", as: String.self), position: position)
-            found.append((store, distance))
+            found.append((store, try row.decode(column: "partner_id", as: Int64.self), distance))
         }
         found.sort { $0.distanceKm != $1.distanceKm ? $0.distanceKm < $1.distanceKm : $0.store.id < $1.store.id }
-        return Array(found.prefix(limit))
+        return found
+    }
+
+    /// A city with stores, and the middle of its stores: a starting point to offer for "near me".
+    public struct City: Equatable, Sendable {
+        public let name: String
+        public let center: Coordinates
+    }
+
+    /// Every city that has a store, by name.
+    public func cities() async throws -> [City] {
+        let rows = try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT city, AVG(latitude) AS latitude, AVG(longitude) AS longitude FROM stores
+                GROUP BY city ORDER BY city LIMIT 500
+                """
+            ).all()
+        }
+        return try rows.map { row in
+            City(
+                name: try row.decode(column: "city", as: String.self),
+                center: try Coordinates(
+                    latitude: try row.decode(column: "latitude", as: Double.self),
+                    longitude: try row.decode(column: "longitude", as: Double.self)))
+        }
     }
 }

@@ -18,7 +18,7 @@ struct Import: AsyncParsableCommand {
             throw Refusal(description: "cannot read \(file)")
         }
         let started = ContinuousClock.now
-        let feed = OfferFeed(csvBytes: bytes)
+        var feed = OfferFeed(csvBytes: bytes)
         if let fault = feed.headerError {
             throw Refusal(
                 description: "\(fault.field): \(try Localizer.bundled().text(fault.message, .en, fault.arguments))")
@@ -26,6 +26,7 @@ struct Import: AsyncParsableCommand {
         let store = try await Database.open(database.location)
         let summary: OfferStore.UpsertSummary
         do {
+            feed = feed.rejectingCategories(notIn: Set(try await CategoryStore(database: store).all().map(\.slug)))
             guard let owner = try await PartnerStore(database: store).partner(slug: partner) else {
                 throw Refusal(description: "no partner has the slug \(partner)")
             }

@@ -13,6 +13,11 @@ public struct OfferInput: Equatable, Sendable {
     public let productName: String
     public let brand: String?
     public let categorySlug: String?
+    public let description: String?
+    /// Pictures of the product (at most 4, http or https).
+    public let imageURLs: [String]
+    /// Certification labels ("Ecolabel européen", "FSC"…), at most 6.
+    public let labels: [String]
     public let price: Money
     public let shipping: Money
     public let stock: Int
@@ -29,19 +34,29 @@ public struct OfferInput: Equatable, Sendable {
     public static let columns = [
         "sku", "gtin", "name", "price", "currency", "stock", "condition", "url",
         "brand", "category", "shipping", "environmental_score", "carbon_kg", "repairability", "origin",
+        "description", "image_urls", "labels",
     ]
+    /// Separates the items of a list column (`image_urls`, `labels`) in one CSV field.
+    public static let listSeparator: Character = "|"
     public static let requiredColumns = Set(columns.prefix(8))
 
     /// Checks every field; the first one at fault is thrown, named as in the CSV header.
     public init(fields: [String: String]) throws(ValidationError) {
-        func text(_ name: String, max: Int, required: Bool = false) throws(ValidationError) -> String? {
+        func text(_ name: String, max: Int, required: Bool = false, allowingNewlines: Bool = false)
+            throws(ValidationError) -> String?
+        {
             let value = (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if value.isEmpty {
                 if required { throw ValidationError(field: name, "error.required") }
                 return nil
             }
             guard value.count <= max else { throw ValidationError(field: name, "error.tooLong") }
-            guard !value.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+            let allowed: Set<Unicode.Scalar> = allowingNewlines ? ["\n", "\r", "\t"] : []
+            guard
+                !value.unicodeScalars.contains(where: {
+                    CharacterSet.controlCharacters.contains($0) && !allowed.contains($0)
+                })
+            else {
                 throw ValidationError(field: name, "error.invalidValue")
             }
             return value
@@ -60,6 +75,20 @@ public struct OfferInput: Equatable, Sendable {
         productName = try text("name", max: 200, required: true)!
         brand = try text("brand", max: 80)
         categorySlug = try text("category", max: 60)
+        description = try text("description", max: 2000, allowingNewlines: true)
+        func list(_ name: String, max count: Int, maxLength: Int) throws(ValidationError) -> [String] {
+            guard let raw = try text(name, max: count * (maxLength + 1)) else { return [] }
+            let items = raw.split(separator: Self.listSeparator).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            guard items.count <= count else { throw ValidationError(field: name, "error.tooMany") }
+            guard items.allSatisfy({ $0.count <= maxLength }) else {
+                throw ValidationError(field: name, "error.tooLong")
+            }
+            return items
+        }
+        imageURLs = try list("image_urls", max: 4, maxLength: 500)
+        guard imageURLs.allSatisfy(Self.isWebAddress) else { throw ValidationError(field: "image_urls", "error.url") }
+        labels = try list("labels", max: 6, maxLength: 60)
         let currency = try text("currency", max: 3, required: true)!
         price = try Money.parse(
             decimal: try text("price", max: 20, required: true)!, currency: currency, field: "price")
@@ -74,16 +103,20 @@ public struct OfferInput: Equatable, Sendable {
         }
         self.condition = condition
         let url = try text("url", max: 2000, required: true)!
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-            parsed.host != nil
-        else {
-            throw ValidationError(field: "url", "error.url")
-        }
+        guard Self.isWebAddress(url) else { throw ValidationError(field: "url", "error.url") }
         self.url = url
         environmentalScore = try number("environmental_score", in: 0...100).map { Int($0.rounded()) }
         carbonGrams = try number("carbon_kg", in: 0...1_000_000).map { Int64(($0 * 1000).rounded()) }
         repairabilityTenths = try number("repairability", in: 0...10).map { Int(($0 * 10).rounded()) }
         origin = try text("origin", max: 3).map { text throws(ValidationError) in try CountryCode(text) }
+    }
+
+    /// An absolute http or https address: nothing else is ever put in a link or an image.
+    static func isWebAddress(_ text: String) -> Bool {
+        guard let parsed = URL(string: text), ["http", "https"].contains(parsed.scheme?.lowercased() ?? "") else {
+            return false
+        }
+        return parsed.host != nil
     }
 }
 
@@ -130,6 +163,23 @@ public struct OfferFeed: Sendable {
     private init(offers: [(line: Int, offer: OfferInput)], errors: [LineError]) {
         self.offers = offers
         self.errors = errors
+    }
+
+    /// The same feed with every offer whose category is not in `known` moved to the errors, so that a
+    /// product is never filed under a category nobody created.
+    public func rejectingCategories(notIn known: Set<String>) -> OfferFeed {
+        var kept: [(line: Int, offer: OfferInput)] = []
+        var errors = errors
+        for entry in offers {
+            if let slug = entry.offer.categorySlug, !known.contains(slug) {
+                errors.append(
+                    LineError(line: entry.line, field: "category", message: "error.category.unknown", arguments: [slug])
+                )
+            } else {
+                kept.append(entry)
+            }
+        }
+        return OfferFeed(offers: kept, errors: errors.sorted { $0.line < $1.line })
     }
 
     /// Reads a CSV feed whose first record is the header. A missing required column is reported

@@ -12,6 +12,9 @@ public struct PriceAlertRule: Equatable, Sendable {
         self.target = target ?? Money(minorUnits: current.minorUnits - 1, currency: current.currency)
     }
 
+    /// An alert whose target was set earlier (as stored).
+    public init(target: Money) { self.target = target }
+
     public enum Outcome: Equatable, Sendable {
         case fire
         case rearm

@@ -18,3 +18,10 @@ extension EventType {
     public static let partnerOffersUpdated: EventType = "partner.offers_updated"
     public static let partnerStoresUpdated: EventType = "partner.stores_updated"
 }
+
+extension EventType {
+    public static let priceAlertSet: EventType = "price_alert.set"
+    public static let priceAlertRemoved: EventType = "price_alert.removed"
+    public static let priceAlertFired: EventType = "price_alert.fired"
+    public static let notificationsRead: EventType = "notification.read"
+}

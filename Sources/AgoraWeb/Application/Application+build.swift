@@ -75,8 +75,18 @@ func buildRouter(
 
     OperationsController(database: database, metrics: dependencies.metrics).addRoutes(to: router)
     HomePages(pages: pages, members: dependencies.members, partners: dependencies.partners).addRoutes(to: router)
-    ProductPages(pages: pages, products: ProductStore(database: database), clock: configuration.clock).addRoutes(
-        to: router)
+    ProductPages(
+        pages: pages, products: ProductStore(database: database), alerts: PriceAlertStore(database: database),
+        clock: configuration.clock
+    ).addRoutes(to: router)
+    NotificationPages(
+        pages: pages, notifications: NotificationStore(database: database),
+        rendering: { NotificationRendering(localizer: localizer, language: $0) }
+    ).addRoutes(to: router)
+    SearchPages(
+        pages: pages, products: ProductStore(database: database), categories: CategoryStore(database: database),
+        stores: StoreLocationStore(database: database)
+    ).addRoutes(to: router)
     AccountPages(
         pages: pages, authentication: authentication, members: dependencies.members, sessions: dependencies.sessions,
         secureCookies: secure
@@ -89,10 +99,15 @@ func buildRouter(
     ).addRoutes(to: api)
     PartnersController(partners: dependencies.partners, members: dependencies.members).addRoutes(to: api)
     PartnerOffersController(
-        offers: OfferStore(database: database), partners: dependencies.partners, localizer: localizer
+        offers: OfferStore(database: database), partners: dependencies.partners,
+        categories: CategoryStore(database: database), localizer: localizer
     )
     .addRoutes(to: api)
     ProductsController(products: ProductStore(database: database), clock: configuration.clock).addRoutes(to: api)
+    CategoriesController(categories: CategoryStore(database: database)).addRoutes(to: api)
+    PriceAlertsController(alerts: PriceAlertStore(database: database)).addRoutes(to: api)
+    NotificationsController(notifications: NotificationStore(database: database), localizer: localizer).addRoutes(
+        to: api)
     StoresController(stores: StoreLocationStore(database: database), partners: dependencies.partners).addRoutes(to: api)
     EventsController(
         hub: dependencies.hub, log: EventLog(database: database), identities: identities, metrics: dependencies.metrics,

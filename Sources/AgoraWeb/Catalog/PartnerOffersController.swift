@@ -9,6 +9,7 @@ import NIOCore
 struct PartnerOffersController {
     let offers: OfferStore
     let partners: PartnerStore
+    let categories: CategoryStore
     let localizer: Localizer
 
     /// Feeds are the one kind of request allowed past 1 MiB: 10,000 offers take about 3 MiB of JSON.
@@ -26,7 +27,7 @@ struct PartnerOffersController {
 
         enum CodingKeys: String, CodingKey {
             case sku, gtin, name, brand, category, price, shipping, currency, stock, condition, url
-            case environmentalScore, carbonKg, repairability, origin
+            case environmentalScore, carbonKg, repairability, origin, description, imageURLs, labels
         }
 
         init(from decoder: any Decoder) throws {
@@ -38,8 +39,18 @@ struct PartnerOffersController {
                 }
             }
             var fields: [String: String] = [:]
-            for key in [CodingKeys.sku, .gtin, .name, .brand, .category, .currency, .condition, .url, .origin] {
+            for key in [
+                CodingKeys.sku, .gtin, .name, .brand, .category, .currency, .condition, .url, .origin, .description,
+            ] {
                 fields[key.csvName] = try container.decodeIfPresent(String.self, forKey: key)
+            }
+            // Lists travel as in a CSV field; an item holding the separator would be split, so it is refused.
+            for key in [CodingKeys.imageURLs, .labels] {
+                guard let items = try container.decodeIfPresent([String].self, forKey: key) else { continue }
+                guard !items.contains(where: { $0.contains(OfferInput.listSeparator) }) else {
+                    throw ValidationError(field: key.csvName, "error.invalidValue")
+                }
+                fields[key.csvName] = items.joined(separator: String(OfferInput.listSeparator))
             }
             fields["price"] = try minor(.price)
             fields["shipping"] = try minor(.shipping)
@@ -74,11 +85,15 @@ struct PartnerOffersController {
         }
         var checked: [OfferInput] = []
         var skus = Set<String>()
+        let known = Set(try await categories.all().map(\.slug))
         for (index, offer) in feed.offers.enumerated() {
             do {
                 let input = try OfferInput(fields: offer.fields)
                 guard skus.insert(input.sku).inserted else {
                     throw ValidationError(field: "sku", "error.feed.duplicateSku")
+                }
+                if let slug = input.categorySlug, !known.contains(slug) {
+                    throw Problem.validation(field: "offers[\(index)].category", "error.category.unknown", slug)
                 }
                 checked.append(input)
             } catch let error as ValidationError {
@@ -107,6 +122,7 @@ struct PartnerOffersController {
         }
         let body = try await request.body.collect(upTo: context.bodyLimit(for: request))
         let feed = OfferFeed(csvBytes: body.readableBytesView)
+            .rejectingCategories(notIn: Set(try await categories.all().map(\.slug)))
         if let fault = feed.headerError { throw Problem.validation(field: fault.field, fault.message) }
         guard feed.offers.count + feed.errors.count <= Self.maximumOffers else {
             throw Problem.validation(field: "offers", "error.feed.tooMany", String(Self.maximumOffers))
@@ -136,6 +152,7 @@ extension PartnerOffersController.FeedOffer.CodingKeys: CaseIterable {
         switch self {
         case .environmentalScore: "environmental_score"
         case .carbonKg: "carbon_kg"
+        case .imageURLs: "image_urls"
         default: stringValue
         }
     }

@@ -7,10 +7,13 @@ import Hummingbird
 struct ProductPages {
     let pages: Pages
     let products: ProductStore
+    let alerts: PriceAlertStore
     let clock: any AgoraClock
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("products/:id", use: show)
+        router.post("products/:id/alert", use: setAlert)
+        router.post("products/:id/alert/delete", use: removeAlert)
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
@@ -39,8 +42,10 @@ struct ProductPages {
         }
         // Absent values stay absent: an empty string would still open a Mustache section.
         var values: [String: Any] = [
-            "name": product.name, "gtin": product.gtin.digits, "offers": lines, "hasOffers": !lines.isEmpty,
+            "id": product.id, "name": product.name, "gtin": product.gtin.digits, "offers": lines,
+            "hasOffers": !lines.isEmpty, "labels": product.labels,
         ]
+        if let description = product.description { values["description"] = description }
         if let brand = product.brand { values["brand"] = brand }
         if let lowest = comparison.lowestLast30Days { values["lowest30"] = lowest.formatted(language) }
         if let score = product.environmentalScore {
@@ -56,9 +61,55 @@ struct ProductPages {
             values["repairability"] = String(format: "%.1f", Double(repairability.value) / 10)
         }
         if let origin = product.origin { values["origin"] = origin.code }
+        if let best = comparison.lines.first(where: \.isBest)?.offer.total,
+            let alternative = try await products.greenerAlternative(to: product, lowest: best)
+        {
+            let grade = EnvironmentalGrade(score: alternative.environmentalScore ?? 0).rawValue
+            values["alternative"] = [
+                "id": alternative.id, "name": alternative.name, "grade": grade,
+                "gradeClass": grade.replacingOccurrences(of: "+", with: "plus"),
+                "total": alternative.lowestTotal.formatted(language),
+            ]
+        }
+        if let member = context.identity?.member {
+            values["canAlert"] = !lines.isEmpty
+            if let alert = try await alerts.alerts(of: member.id, productID: product.id).first {
+                values["alert"] = [
+                    "target": alert.target.formatted(language),
+                    "state": text(alert.armed ? "alert.armed" : "alert.fired", []),
+                    "anyDrop": alert.anyDrop,
+                ]
+            }
+        }
+        if let failure = request.uri.queryParameters.get("alertError") {
+            values["alertError"] = text(failure == "noPrice" ? "error.alert.noPrice" : "error.money.format", [])
+        }
         // The chart is SVG we drew ourselves, with every text escaped: the template inserts it unescaped.
         values["chart"] = PriceChart.svg(
             comparison.dailyLowest, language: language, title: text("product.chartTitle", []))
         return pages.render("product", title: product.name, translateTitle: false, values: values, context: context)
+    }
+
+    /// The alert form: a target in euros, or empty for any drop.
+    @Sendable func setAlert(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
+        guard let member = context.identity?.member else { return .seeOther("/login") }
+        let form = try await request.decodeForm(context: context)
+        let typed = form["target"].trimmingCharacters(in: .whitespaces)
+        do {
+            let target = typed.isEmpty ? nil : try Money.parse(decimal: typed, currency: "EUR", field: "target")
+            _ = try await alerts.set(memberID: member.id, productID: id, target: target, currency: "EUR")
+        } catch let error as ValidationError {
+            let reason = error.message == "error.alert.noPrice" ? "noPrice" : "format"
+            return .seeOther("/products/\(id)?alertError=\(reason)#alert")
+        }
+        return .seeOther("/products/\(id)#alert")
+    }
+
+    @Sendable func removeAlert(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
+        guard let member = context.identity?.member else { return .seeOther("/login") }
+        _ = try await alerts.remove(memberID: member.id, productID: id)
+        return .seeOther("/products/\(id)#alert")
     }
 }

@@ -22,6 +22,8 @@ struct ProductsController {
             let environmentalScore: Int?
             let lowestTotal: Amount
             let offerCount: Int
+            /// With `near`: the nearest store of a partner that has it in stock.
+            let nearestStore: NearbyStore?
         }
 
         let items: [Item]
@@ -33,7 +35,7 @@ struct ProductsController {
     @Sendable func search(request: Request, context: AppRequestContext) async throws -> SearchAnswer {
         var parameters: [String: String] = [:]
         for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
-        var query = try ProductQuery(parameters: parameters)
+        var query = try ProductQuery(parameters: parameters, home: context.identity?.member?.home)
         if query.sustainabilityWeight == nil {
             query.sustainabilityWeight = context.identity?.member?.sustainabilityWeight
         }
@@ -44,13 +46,13 @@ struct ProductsController {
                     id: found.id, name: found.name, brand: found.brand,
                     environmentalGrade: found.environmentalScore.map { EnvironmentalGrade(score: $0).rawValue },
                     environmentalScore: found.environmentalScore, lowestTotal: Amount(found.lowestTotal),
-                    offerCount: found.offerCount)
+                    offerCount: found.offerCount, nearestStore: found.nearest.map(NearbyStore.init))
             },
             nextCursor: page.next?.encoded)
     }
 
-    /// An amount as the API writes it: minor units and currency.
-    struct Amount: Encodable {
+    /// An amount as the API writes and reads it: minor units and currency.
+    struct Amount: Codable {
         let amount: Int64
         let currency: String
 
@@ -107,6 +109,15 @@ struct ProductsController {
         let offers: [Line]
         let lowestTotalLast30Days: Amount?
         let priceHistory: [DailyLowest]
+        /// A greener product of the same category within 15 % of the best total, when there is one.
+        let greenerAlternative: Alternative?
+
+        struct Alternative: Encodable {
+            let id: Int64
+            let name: String
+            let environmentalGrade: String?
+            let lowestTotal: Amount
+        }
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> ProductAnswer {
@@ -114,6 +125,10 @@ struct ProductsController {
             let (product, offers) = try await products.product(id: id)
         else { throw Problem.notFound }
         let comparison = ProductComparison(offers: offers, now: clock.now)
+        var alternative: ProductStore.Found?
+        if let best = comparison.lines.first(where: \.isBest)?.offer.total {
+            alternative = try await products.greenerAlternative(to: product, lowest: best)
+        }
         return ProductAnswer(
             id: product.id, gtin: product.gtin.digits, name: product.name, brand: product.brand,
             description: product.description,
@@ -139,7 +154,30 @@ struct ProductsController {
                     referencePrice: line.referencePrice.map(Amount.init), reductionPercent: line.reductionPercent)
             },
             lowestTotalLast30Days: comparison.lowestLast30Days.map(Amount.init),
-            priceHistory: comparison.dailyLowest.map { .init(date: $0.at, lowestTotal: Amount($0.total)) })
+            priceHistory: comparison.dailyLowest.map { .init(date: $0.at, lowestTotal: Amount($0.total)) },
+            greenerAlternative: alternative.map {
+                .init(
+                    id: $0.id, name: $0.name,
+                    environmentalGrade: $0.environmentalScore.map { EnvironmentalGrade(score: $0).rawValue },
+                    lowestTotal: Amount($0.lowestTotal))
+            })
+    }
+}
+
+/// A store near the point searched from, with its distance in kilometres (to 10 m).
+struct NearbyStore: Encodable {
+    let id: Int64
+    let name: String
+    let address: String
+    let city: String
+    let partner: PartnerReference
+    let distanceKm: Double
+
+    init(_ nearby: ProductStore.NearbyStore) {
+        let store = nearby.store
+        (id, name, address, city) = (store.id, store.name, store.address, store.city)
+        partner = PartnerReference(slug: store.partnerSlug, name: store.partnerName)
+        distanceKm = (nearby.distanceKm * 100).rounded() / 100
     }
 }
 

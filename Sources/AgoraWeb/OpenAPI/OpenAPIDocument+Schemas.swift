@@ -5,7 +5,8 @@ extension OpenAPIDocument {
     static let feedCSVDescription = """
         A header line, then one offer a line; separated by commas or semicolons. Required columns: \
         sku, gtin, name, price, currency, stock, condition, url. Optional: brand, category, shipping, \
-        environmental_score, carbon_kg, repairability, origin. Amounts are decimals (12.50 or 12,50).
+        environmental_score, carbon_kg, repairability, origin, description, image_urls and labels (lists \
+        separated by |). Amounts are decimals (12.50 or 12,50). A category must exist (its slug).
         """
 
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -112,6 +113,9 @@ extension OpenAPIDocument {
                     "carbonKg": ["type": "number", "minimum": 0],
                     "repairability": ["type": "number", "minimum": 0, "maximum": 10],
                     "origin": ["type": "string", "description": "ISO 3166-1 alpha-2"],
+                    "description": ["type": "string", "maxLength": 2000],
+                    "imageURLs": ["type": "array", "maxItems": 4, "items": ["type": "string", "format": "uri"]],
+                    "labels": ["type": "array", "maxItems": 6, "items": ["type": "string", "maxLength": 60]],
                 ],
                 required: ["sku", "gtin", "name", "price", "currency", "stock", "condition", "url"]),
             "FeedSummary": object(
@@ -168,6 +172,17 @@ extension OpenAPIDocument {
                             ]),
                     ],
                     "lowestTotalLast30Days": ref("Amount"),
+                    "greenerAlternative": [
+                        "description":
+                            "A greener product of the same category (score ≥ 10 points better) within 15 % of the best total",
+                        "oneOf": [
+                            ["type": "null"],
+                            object([
+                                "id": integer, "name": string, "environmentalGrade": ["type": ["string", "null"]],
+                                "lowestTotal": ref("Amount"),
+                            ]),
+                        ],
+                    ],
                     "priceHistory": [
                         "type": "array",
                         "items": object(
@@ -185,6 +200,10 @@ extension OpenAPIDocument {
                                 "environmentalGrade": ["type": ["string", "null"]],
                                 "environmentalScore": ["type": ["integer", "null"]],
                                 "lowestTotal": ref("Amount"), "offerCount": ["type": "integer"],
+                                "nearestStore": [
+                                    "description": "With near: the nearest store of a partner that has it in stock",
+                                    "oneOf": [["type": "null"], ref("NearbyStore")],
+                                ],
                             ], required: ["id", "name", "lowestTotal", "offerCount"]),
                     ],
                     "nextCursor": ["type": ["string", "null"]],
@@ -203,6 +222,59 @@ extension OpenAPIDocument {
                             ], required: ["name", "address", "city", "latitude", "longitude"]),
                     ]
                 ], required: ["stores"]),
+            "Category": object(
+                [
+                    "slug": string, "parent": ["type": ["string", "null"]], "nameFR": string, "nameEN": string,
+                ], required: ["slug", "nameFR", "nameEN"]),
+            "CategoryList": object(["items": ["type": "array", "items": ref("Category")]], required: ["items"]),
+            "NewCategory": object(
+                [
+                    "slug": ["type": "string", "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", "maxLength": 60],
+                    "parent": ["type": ["string", "null"], "description": "The parent's slug"],
+                    "nameFR": ["type": "string", "maxLength": 80], "nameEN": ["type": "string", "maxLength": 80],
+                ], required: ["slug", "nameFR", "nameEN"]),
+            "NearbyStore": object(
+                [
+                    "id": integer, "name": string, "address": string, "city": string,
+                    "partner": object(["slug": string, "name": string]), "distanceKm": ["type": "number"],
+                ], required: ["id", "name", "address", "city", "partner", "distanceKm"]),
+            "AlertRequest": object(
+                [
+                    "target": [
+                        "description": "The total price to reach; absent: any drop below today's lowest total",
+                        "oneOf": [ref("Amount"), ["type": "null"]],
+                    ],
+                    "currency": [
+                        "type": "string", "pattern": "^[A-Z]{3}$", "description": "For any drop; default EUR",
+                    ],
+                ]),
+            "Alert": object(
+                [
+                    "productID": integer, "productName": string, "target": ref("Amount"),
+                    "anyDrop": ["type": "boolean"],
+                    "armed": [
+                        "type": "boolean",
+                        "description": "False once fired, until the price goes back above the target",
+                    ],
+                    "currentLowest": ["oneOf": [ref("Amount"), ["type": "null"]]], "createdAt": dateTime,
+                    "firedAt": ["type": ["string", "null"], "format": "date-time"],
+                ], required: ["productID", "productName", "target", "anyDrop", "armed", "createdAt"]),
+            "AlertList": object(["items": ["type": "array", "items": ref("Alert")]], required: ["items"]),
+            "NotificationList": object(
+                [
+                    "items": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "id": integer, "kind": string, "text": string, "link": ["type": ["string", "null"]],
+                                "createdAt": dateTime, "readAt": ["type": ["string", "null"], "format": "date-time"],
+                            ], required: ["id", "kind", "text", "createdAt"]),
+                    ],
+                    "unreadCount": ["type": "integer"],
+                    "nextBefore": ["type": ["integer", "null"], "description": "Pass as before for older ones"],
+                ], required: ["items", "unreadCount"]),
+            "MarkRead": object(["upTo": ["type": "integer", "description": "Up to this id; absent: all"]]),
+            "MarkedCount": object(["marked": ["type": "integer"]], required: ["marked"]),
             "StoreCount": object(["stores": ["type": "integer"]], required: ["stores"]),
             "StoresNear": object(
                 [

@@ -88,7 +88,7 @@ enum OpenAPIDocument {
                     + "an order and keyset pages",
                 success: (200, "ProductPage"), errors: [422],
                 extraParameters: [
-                    query("q", "string", "Words to find in name and brand"),
+                    query("q", "string", "Words to find in name, brand and description"),
                     query("category", "string", "A category slug; its sub-categories are included"),
                     query("minPrice", "integer", "Lowest total price, minor units"),
                     query("maxPrice", "integer", "Highest total price, minor units"),
@@ -101,7 +101,12 @@ enum OpenAPIDocument {
                     query(
                         "sort", "string",
                         "relevance (default with q), price (default without), sustainability, popularity, forMe "
-                            + "(total price and sustainability blended by weight)"),
+                            + "(total price and sustainability blended by weight), distance (with near)"),
+                    query(
+                        "near", "string",
+                        "latitude,longitude, or home (the member's): only products in stock in a partner's store "
+                            + "within radiusKm"),
+                    query("radiusKm", "number", "With near: radius in kilometres, default 10, at most 200"),
                     query(
                         "weight", "integer",
                         "How much sustainability counts in forMe, 0–100; default: the member's setting, else 50"),
@@ -127,6 +132,35 @@ enum OpenAPIDocument {
                 summary: "A product with its offers by total price, the best marked, each reduction against the lowest "
                     + "total of the 30 days before it (art. L112-1-1), and 90 days of daily lowest totals",
                 success: (200, "ProductComparison"), errors: [404]),
+            Operation(
+                method: "get", path: "/api/v1/categories", summary: "The category tree, parents before children",
+                success: (200, "CategoryList")),
+            Operation(
+                method: "post", path: "/api/v1/categories",
+                summary: "Add a category, at the top or under a parent (staff)",
+                auth: .staff, body: "NewCategory", success: (201, "Category"), errors: [401, 403, 409]),
+            Operation(
+                method: "put", path: "/api/v1/products/{id}/alert",
+                summary: "Set one's price alert on a product: a target total, or any drop below today's lowest; "
+                    + "it fires once, and again only after the price went back above the target",
+                auth: .member, body: "AlertRequest", success: (200, "Alert"), errors: [401, 404]),
+            Operation(
+                method: "delete", path: "/api/v1/products/{id}/alert", summary: "Remove one's price alert on a product",
+                auth: .member, success: (204, nil), errors: [401, 404]),
+            Operation(
+                method: "get", path: "/api/v1/alerts", summary: "One's price alerts, newest first", auth: .member,
+                success: (200, "AlertList"), errors: [401]),
+            Operation(
+                method: "get", path: "/api/v1/notifications", summary: "One's notifications, newest first",
+                auth: .member, success: (200, "NotificationList"), errors: [401, 422],
+                extraParameters: [
+                    query("unread", "boolean", "Only unread ones"),
+                    query("before", "integer", "nextBefore of the previous page"),
+                    query("limit", "integer", "1–100, default 20"),
+                ]),
+            Operation(
+                method: "post", path: "/api/v1/notifications/read", summary: "Mark one's notifications read",
+                auth: .member, body: "MarkRead", success: (200, "MarkedCount"), errors: [401]),
             Operation(
                 method: "get", path: "/api/v1/events",
                 summary: "Live events as Server-Sent Events (text/event-stream), resumable with Last-Event-ID",

@@ -1,0 +1,117 @@
+import AgoraDomain
+import AgoraStore
+import Foundation
+import Hummingbird
+
+/// A member's notifications: read newest first, marked read.
+struct NotificationsController {
+    let notifications: NotificationStore
+    let localizer: Localizer
+
+    func addRoutes(to api: RouterGroup<AppRequestContext>) {
+        api.get("notifications", use: list)
+        api.post("notifications/read", use: markRead)
+    }
+
+    struct NotificationAnswer: Encodable {
+        let id: Int64
+        let kind: String
+        /// The message in the member's language.
+        let text: String
+        /// Where to look: the page of what the notification is about.
+        let link: String?
+        let createdAt: Date
+        let readAt: Date?
+    }
+
+    struct ListAnswer: ResponseEncodable {
+        let items: [NotificationAnswer]
+        let unreadCount: Int
+        /// Pass it back as `before` for older ones; absent on the last page.
+        let nextBefore: Int64?
+    }
+
+    /// `GET /api/v1/notifications?unread=true&before=ID&limit=N`.
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> ListAnswer {
+        let member = try context.requireMember()
+        let parameters = request.uri.queryParameters
+        var before: Int64?
+        if let raw = parameters["before"] {
+            guard let id = Int64(String(raw)), id > 0 else {
+                throw Problem.validation(field: "before", "error.invalidValue")
+            }
+            before = id
+        }
+        var limit = 20
+        if let raw = parameters["limit"] {
+            guard let value = Int(String(raw)), (1...100).contains(value) else {
+                throw Problem.validation(field: "limit", "error.outOfRange")
+            }
+            limit = value
+        }
+        let unreadOnly = parameters["unread"].map { ["true", "1"].contains(String($0)) } ?? false
+        let page = try await notifications.page(for: member.id, unreadOnly: unreadOnly, before: before, limit: limit)
+        let rendering = NotificationRendering(localizer: localizer, language: context.language)
+        return ListAnswer(
+            items: page.items.map { entry in
+                let shown = rendering.render(entry)
+                return .init(
+                    id: entry.id, kind: entry.kind, text: shown.text, link: shown.link, createdAt: entry.createdAt,
+                    readAt: entry.readAt)
+            },
+            unreadCount: page.unreadCount, nextBefore: page.next)
+    }
+
+    struct ReadRequest: Decodable {
+        let upTo: Int64?
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(["upTo"])
+            upTo = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(Int64.self, forKey: .upTo)
+        }
+
+        enum CodingKeys: String, CodingKey { case upTo }
+    }
+
+    struct ReadAnswer: ResponseEncodable {
+        let marked: Int
+    }
+
+    /// `POST /api/v1/notifications/read` with `{"upTo": id}`, or `{}` for all of them.
+    @Sendable func markRead(request: Request, context: AppRequestContext) async throws -> ReadAnswer {
+        let member = try context.requireMember()
+        let body = try await request.decodeJSON(as: ReadRequest.self, context: context)
+        return ReadAnswer(marked: try await notifications.markRead(for: member.id, upTo: body.upTo))
+    }
+}
+
+/// Turns a stored notification into a sentence and a link, in one language; pages and the API share it.
+struct NotificationRendering {
+    let localizer: Localizer
+    let language: Language
+
+    func render(_ entry: NotificationStore.Entry) -> (text: String, link: String?) {
+        let payload =
+            (try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8))) as? [String: Any] ?? [:]
+        switch entry.kind {
+        case "priceAlert":
+            let currency = payload["currency"] as? String ?? "EUR"
+            func amount(_ key: String) -> String {
+                Money(minorUnits: (payload[key] as? NSNumber)?.int64Value ?? 0, currency: currency).formatted(language)
+            }
+            let productID = (payload["productID"] as? NSNumber)?.int64Value
+            return (
+                localizer.text(
+                    "notification.priceAlert", language,
+                    [
+                        payload["productName"] as? String ?? "", amount("total"),
+                        payload["partnerName"] as? String ?? "",
+                        amount("target"),
+                    ]),
+                productID.map { "/products/\($0)" }
+            )
+        default:
+            return (entry.kind, nil)
+        }
+    }
+}
