@@ -24,11 +24,10 @@ struct Serve: AsyncParsableCommand {
         configuration.trustForwardedFor = trustForwardedFor
         if ProcessInfo.processInfo.environment["AGORA_INSECURE_COOKIES"] == "1" { configuration.secureCookies = false }
         if demo {
+            let filled = try await DemoData.fillIfEmpty(configuration.database)
             let store = try await Database.open(configuration.database)
-            let filled: Bool
             let present: Bool
             do {
-                filled = try await DemoData.fillIfEmpty(store)
                 present = try await DemoData.isPresent(store)
             } catch {
                 await store.close()
