@@ -334,8 +334,59 @@ def main() -> int:
             w.expect_signed_out()
             w.assert_no_console_errors()
 
+        def search_without_accents():
+            w.visit("/search?q=telephone", "search")
+            names = [el.text for el in w.css("[data-testid=results] li a strong")]
+            if not names or not any("Téléphone" in name for name in names):
+                raise CheckFailed(f"searching 'telephone' found {names!r}; expected names with 'Téléphone'")
+
+        def search_form_sorts_by_price():
+            w.fill("form#search-form", {"q": "eco"})
+            # With results shown, the filters are folded away: open them as a person would.
+            if w.one("form#search-form details.filters").get_attribute("open") is None:
+                w.one("form#search-form details.filters summary").click()
+            Select(w.one("form#search-form select[name=sort]")).select_by_value("price")
+            w.submit("form#search-form")
+            totals = []
+            for el in w.css("[data-testid=results] .total"):
+                digits = el.text.split(" ", 1)[1].replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+                totals.append(float(digits.replace("€", "").replace(",", ".")))
+            if len(totals) < 2 or totals != sorted(totals):
+                raise CheckFailed(f"'eco' by price gave totals {totals!r}; expected at least two, ascending")
+            w.capture("search-by-price")
+            w.assert_no_console_errors()
+
+        def product_page():
+            link = w.one("[data-testid=results] li a")
+            w.driver.get(link.get_attribute("href"))
+            w.wait_loaded()
+            w.wait_for("[data-testid=best-offer]")
+            if not w.css("svg.price-chart"):
+                raise CheckFailed("the product page has no price-history chart")
+            w.capture("product")
+            w.assert_no_console_errors()
+
+        def alert_and_near_home():
+            w.visit("/login", "login-alice")
+            w.fill("form#login-form", {"login": "alice", "password": "demo-password-alice"})
+            w.submit("form#login-form")
+            w.expect_signed_in("alice")
+            w.visit("/search?near=home&sort=distance", "near-home")
+            nearest = [el.text for el in w.css("[data-testid=results] .nearest")]
+            if not nearest or "Paris" not in nearest[0]:
+                raise CheckFailed(f"near home (Paris) the nearest stores read {nearest[:3]!r}")
+            w.driver.get(w.one("[data-testid=results] li a").get_attribute("href"))
+            w.wait_loaded()
+            w.fill("form#alert-form", {"target": "1"})
+            w.submit("form#alert-form")
+            state = w.wait_for("[data-testid=alert-state]")
+            if "1,00" not in state.text:
+                raise CheckFailed(f"the alert reads {state.text!r}; expected the 1,00 € target")
+            w.visit("/notifications", "notifications")
+            w.wait_for("[data-testid=unread-count]")
+
         def phone_width():
-            wanted = ["home", "register", "login", "settings"]
+            wanted = ["home", "register", "login", "settings", "search", "product", "near-home", "notifications"]
             missing = [p for p in wanted if p not in w.phone_widths]
             if missing:
                 raise CheckFailed(f"pages not measured at {PHONE_WIDTH}px (an earlier step failed): {missing}")
@@ -350,6 +401,10 @@ def main() -> int:
         w.run("settings: switch locale to English", settings_locale)
         w.run("footer language switch", language_switch)
         w.run("log out again", logout_again)
+        w.run("search without accents finds accented names", search_without_accents)
+        w.run("search form: words and order by total price", search_form_sorts_by_price)
+        w.run("product page: best offer and price chart", product_page)
+        w.run("near my home, then a price alert", alert_and_near_home)
         w.run(f"no horizontal scroll at {PHONE_WIDTH}px", phone_width)
     finally:
         driver.quit()

@@ -35,19 +35,94 @@ public struct OfferStore: Sendable {
         let ordered = offers.sorted {
             $0.gtin.digits != $1.gtin.digits ? $0.gtin.digits < $1.gtin.digits : $0.sku < $1.sku
         }
-        return try await database.write { tx in
-            var summary = UpsertSummary()
-            // Products whose lowest price in stock may have moved: their alerts are evaluated at the end.
-            var repriced = Set<Int64>()
-            let categories = try await Self.categoryIDs(tx.sql)
-            for batch in ordered.chunked(into: Self.batchSize) {
-                let products = try await Self.products(for: batch, categories: categories, tx: tx, summary: &summary)
-                try await Self.offers(
-                    batch, products: products, partnerID: partnerID, tx: tx, summary: &summary, repriced: &repriced)
+        return try await database.write { tx in try await Self.apply(ordered, for: partnerID, tx: tx) }
+    }
+
+    /// The upsert inside a transaction: offers, products, price history, alerts and one event.
+    private static func apply(_ ordered: [OfferInput], for partnerID: PartnerID, tx: Transaction) async throws
+        -> UpsertSummary
+    {
+        var summary = UpsertSummary()
+        // Products whose lowest price in stock may have moved: their alerts are evaluated at the end.
+        var repriced = Set<Int64>()
+        let categories = try await categoryIDs(tx.sql)
+        for batch in ordered.chunked(into: batchSize) {
+            let products = try await products(for: batch, categories: categories, tx: tx, summary: &summary)
+            try await offers(
+                batch, products: products, partnerID: partnerID, tx: tx, summary: &summary, repriced: &repriced)
+        }
+        try await PriceAlertStore.evaluate(productIDs: repriced, tx: tx)
+        try await tx.appendEvent(.partnerOffersUpdated, audience: .partner(partnerID), payload: summary)
+        return summary
+    }
+
+    /// One offer as its partner sees it.
+    public struct StoredOffer: Equatable, Sendable {
+        public let id: Int64
+        public let partnerID: PartnerID
+        public let sku: String
+        public let productID: Int64
+        public let gtin: GTIN
+        public let productName: String
+        public let price: Money
+        public let shipping: Money
+        public let stock: Int
+        public let condition: OfferCondition
+        public let url: String
+        public let updatedAt: Date
+    }
+
+    public func offer(id: Int64) async throws -> StoredOffer? {
+        try await database.read { sql in try await Self.offer(id: id, sql, lock: "") }
+    }
+
+    private static func offer(id: Int64, _ sql: any SQLDatabase, lock: String) async throws -> StoredOffer? {
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT offers.*, products.gtin, products.name FROM offers JOIN products ON products.id = offers.product_id
+                WHERE offers.id = \(bind: id)\(unsafeRaw: lock)
+                """
+            ).first()
+        else { return nil }
+        let currency = try row.decode(column: "currency", as: String.self)
+        return StoredOffer(
+            id: id, partnerID: PartnerID(try row.decode(column: "partner_id", as: Int64.self)),
+            sku: try row.decode(column: "sku", as: String.self),
+            productID: try row.decode(column: "product_id", as: Int64.self),
+            gtin: try GTIN(try row.decode(column: "gtin", as: String.self)),
+            productName: try row.decode(column: "name", as: String.self),
+            price: Money(minorUnits: try row.decode(column: "price_minor", as: Int64.self), currency: currency),
+            shipping: Money(minorUnits: try row.decode(column: "shipping_minor", as: Int64.self), currency: currency),
+            stock: try row.decode(column: "stock", as: Int.self),
+            condition: OfferCondition(rawValue: try row.decode(column: "condition", as: String.self)) ?? .new,
+            url: try row.decode(column: "url", as: String.self),
+            updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self)))
+    }
+
+    /// What became of a change asked for one offer by id.
+    public enum ChangeOutcome: Equatable, Sendable {
+        case changed(StoredOffer)
+        case notFound
+        /// The offer is another partner's: nothing was read or changed.
+        case forbidden
+    }
+
+    /// Changes one of `partnerID`'s offers: `change` turns the offer as it is (locked until commit,
+    /// so a feed running meanwhile cannot be overwritten with stale values) into the offer it
+    /// becomes, which then goes through the upsert. A rule `change` throws changes nothing.
+    public func change(
+        offerID: Int64, by partnerID: PartnerID, _ change: @Sendable (StoredOffer) throws -> OfferInput
+    ) async throws -> ChangeOutcome {
+        try await database.write { tx in
+            guard let current = try await Self.offer(id: offerID, tx.sql, lock: tx.lockForUpdate) else {
+                return .notFound
             }
-            try await PriceAlertStore.evaluate(productIDs: repriced, tx: tx)
-            try await tx.appendEvent(.partnerOffersUpdated, audience: .partner(partnerID), payload: summary)
-            return summary
+            guard current.partnerID == partnerID else { return .forbidden }
+            let changed = try change(current)
+            guard changed.sku == current.sku else { throw ValidationError(field: "sku", "error.invalidValue") }
+            _ = try await Self.apply([changed], for: partnerID, tx: tx)
+            return .changed(try await Self.offer(id: offerID, tx.sql, lock: "")!)
         }
     }
 

@@ -73,6 +73,29 @@ import Testing
                 (items.first?["lowestTotal"] as? [String: Any])?["amount"] as? Int == 40_000,
                 "both Paris stores carry the phone: the lowest total among them")
 
+            // Pages follow the distance order across partners; price filters use the nearby offers only.
+            var names: [String] = []
+            var cursor = ""
+            repeat {
+                let page = try await client.execute(
+                    uri: "/api/v1/products?\(near)&sort=distance&limit=1\(cursor.isEmpty ? "" : "&cursor=\(cursor)")",
+                    method: .get)
+                names += (page.object["items"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                cursor = page.object["nextCursor"] as? String ?? ""
+            } while !cursor.isEmpty && names.count < 5
+            #expect(names == ["Téléphone Éco", "Bouilloire"])
+            let cheap = try await client.execute(
+                uri: "/api/v1/products?\(near)&sort=distance&maxPrice=40000", method: .get)
+            #expect(
+                (cheap.object["items"] as? [[String: Any]])?.map { $0["name"] as? String } == [
+                    "Téléphone Éco", "Bouilloire",
+                ], "the phone costs 400 € at the Grenelle store, 499 € at Bastille")
+            let dear = try await client.execute(
+                uri: "/api/v1/products?\(near)&sort=distance&minPrice=45000", method: .get)
+            #expect((dear.object["items"] as? [Any])?.isEmpty == true, "\(dear.text)")
+            let words = try await client.execute(uri: "/api/v1/products?\(near)&sort=distance&q=bouill", method: .get)
+            #expect((words.object["items"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Bouilloire"])
+
             // 3 km around Grenelle reaches only the Lyon partner's Paris store (Bastille is 5 km away).
             let grenelle = try await client.execute(
                 uri: "/api/v1/products?near=\(Self.grenelle.0),\(Self.grenelle.1)&radiusKm=3&sort=distance",
@@ -303,6 +326,54 @@ import Testing
                     "FSC", "Ecolabel européen",
                 ])
             #expect(product.object["category"] as? String == "cuisine")
+        }
+    }
+}
+
+@Suite struct PartnerOfferByIDAPITests {
+    @Test(arguments: Backend.allCases)
+    func aPartnerChangesItsOwnOfferAndNeverAnothers(backend: Backend) async throws {
+        try await withApp(backend) { client, database in
+            let owner = try await PartnerOffersAPITests.partnerToken(client, database, slug: "owner")
+            let rival = try await PartnerOffersAPITests.partnerToken(client, database, slug: "rival")
+            _ = try await client.execute(
+                uri: "/api/v1/partner/offers", method: .put, headers: bearer(owner),
+                body: json(["offers": [PartnerOffersAPITests.offer("A", price: 10_000)]]))
+            let id = try await database.read {
+                try await $0.raw("SELECT id FROM offers").first()!.decode(column: "id", as: Int64.self)
+            }
+            let uri = "/api/v1/partner/offers/\(id)"
+            let events = { try await count("events", in: database) }
+            let before = try await events()
+            expectProblem(
+                try await client.execute(uri: uri, method: .get, headers: bearer(rival)), .forbidden, type: "forbidden")
+            expectProblem(
+                try await client.execute(
+                    uri: uri, method: .patch, headers: bearer(rival), body: json(["price": 1, "stock": 0])),
+                .forbidden, type: "forbidden")
+            for (body, field) in [
+                (["price": -1], "price"), (["condition": "broken"], "condition"), (["url": "ftp://x"], "url"),
+                (["sku": "B"], "sku"),
+            ] as [([String: Any], String)] {
+                expectProblem(
+                    try await client.execute(uri: uri, method: .patch, headers: bearer(owner), body: json(body)),
+                    .unprocessableContent, type: "validation", field: field)
+            }
+            #expect(try await events() == before, "refused changes write nothing")
+            let shown = try await client.execute(uri: uri, method: .get, headers: bearer(owner))
+            #expect((shown.object["price"] as? [String: Any])?["amount"] as? Int == 10_000, "\(shown.text)")
+
+            let changed = try await client.execute(
+                uri: uri, method: .patch, headers: bearer(owner), body: json(["price": 8_999, "stock": 1]))
+            #expect(changed.status == .ok, "\(changed.text)")
+            #expect((changed.object["price"] as? [String: Any])?["amount"] as? Int == 8_999)
+            #expect(
+                changed.object["stock"] as? Int == 1 && changed.object["url"] as? String == "https://shop.example/A")
+            #expect(try await count("price_history", in: database) == 2, "the new price is in the history")
+            #expect(try await events() == before + 1)
+            expectProblem(
+                try await client.execute(uri: "/api/v1/partner/offers/999999", method: .get, headers: bearer(owner)),
+                .notFound, type: "not-found")
         }
     }
 }

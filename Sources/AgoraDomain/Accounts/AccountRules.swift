@@ -21,7 +21,7 @@ public enum AccountRules {
     /// Only the shape is checked (one `@`, a dot in the domain, no spaces): the only real check
     /// of an address is a message that arrives.
     public static func email(_ raw: String) throws(ValidationError) -> String {
-        let email = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let email = raw.trimmed().lowercased()
         guard email.count <= emailMaxLength else { throw ValidationError(field: "email", "error.email.length") }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
@@ -43,11 +43,11 @@ public enum AccountRules {
 
     /// A display name: trimmed, at most 60 characters, no control characters; empty means none.
     public static func displayName(_ raw: String) throws(ValidationError) -> String? {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = raw.trimmed()
         guard name.count <= displayNameMaxLength else {
             throw ValidationError(field: "displayName", "error.displayName.length")
         }
-        guard !name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+        guard !name.unicodeScalars.contains(where: \.isUnsafeInText) else {
             throw ValidationError(field: "displayName", "error.displayName.format")
         }
         return name.isEmpty ? nil : name

@@ -5,7 +5,7 @@ public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible 
     public let code: String
 
     public init(_ text: String) throws(ValidationError) {
-        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let code = text.trimmed().uppercased()
         guard Self.assigned.contains(code) else { throw ValidationError(field: "origin", "error.origin.unknown") }
         self.code = code
     }

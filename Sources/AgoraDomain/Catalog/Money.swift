@@ -25,7 +25,7 @@ public struct Money: Hashable, Sendable, Codable, Comparable {
 
     /// Reads a decimal amount as people write it ("12.5", "12,50"): at most two decimals.
     public static func parse(decimal text: String, currency: String, field: String) throws(ValidationError) -> Money {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        let trimmed = text.trimmed().replacing(",", with: ".")
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCIIDigit),
             parts[0].count <= 11,

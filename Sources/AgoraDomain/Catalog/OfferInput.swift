@@ -45,16 +45,15 @@ public struct OfferInput: Equatable, Sendable {
         func text(_ name: String, max: Int, required: Bool = false, allowingNewlines: Bool = false)
             throws(ValidationError) -> String?
         {
-            let value = (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = (fields[name] ?? "").trimmed()
             if value.isEmpty {
                 if required { throw ValidationError(field: name, "error.required") }
                 return nil
             }
             guard value.count <= max else { throw ValidationError(field: name, "error.tooLong") }
-            let allowed: Set<Unicode.Scalar> = allowingNewlines ? ["\n", "\r", "\t"] : []
             guard
                 !value.unicodeScalars.contains(where: {
-                    CharacterSet.controlCharacters.contains($0) && !allowed.contains($0)
+                    $0.isUnsafeInText && !(allowingNewlines && ["\n", "\r", "\t"].contains($0))
                 })
             else {
                 throw ValidationError(field: name, "error.invalidValue")
@@ -78,7 +77,7 @@ public struct OfferInput: Equatable, Sendable {
         description = try text("description", max: 2000, allowingNewlines: true)
         func list(_ name: String, max count: Int, maxLength: Int) throws(ValidationError) -> [String] {
             guard let raw = try text(name, max: count * (maxLength + 1)) else { return [] }
-            let items = raw.split(separator: Self.listSeparator).map { $0.trimmingCharacters(in: .whitespaces) }
+            let items = raw.split(separator: Self.listSeparator).map { $0.trimmed() }
                 .filter { !$0.isEmpty }
             guard items.count <= count else { throw ValidationError(field: name, "error.tooMany") }
             guard items.allSatisfy({ $0.count <= maxLength }) else {
@@ -191,7 +190,7 @@ public struct OfferFeed: Sendable {
             errors = [LineError(line: 1, field: "file", message: "error.csv.empty", isHeaderError: true)]
             return
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.fields.map { $0.trimmed().lowercased() }
         if let missing = OfferInput.requiredColumns.subtracting(names).sorted().first {
             offers = []
             errors = [

@@ -50,7 +50,7 @@ public struct ProductQuery: Equatable, Sendable {
     /// `latitude,longitude` or `home`, the member's `home` (nil for visitors and members without one).
     public init(parameters: [String: String], home: Coordinates? = nil) throws(ValidationError) {
         func value(_ name: String) -> String? {
-            guard let raw = parameters[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            guard let raw = parameters[name]?.trimmed(), !raw.isEmpty else { return nil }
             return raw
         }
         func integer(_ name: String, in range: ClosedRange<Int64>) throws(ValidationError) -> Int64? {
@@ -116,7 +116,7 @@ public struct ProductQuery: Equatable, Sendable {
                 guard let home else { throw ValidationError(field: "near", "error.near.noHome") }
                 near = home
             } else {
-                let parts = place.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+                let parts = place.split(separator: ",").map { Double($0.trimmed()) }
                 guard parts.count == 2, let latitude = parts[0], let longitude = parts[1] else {
                     throw ValidationError(field: "near", "error.near.format")
                 }

@@ -34,7 +34,7 @@ public struct StoreLocation: Equatable, Sendable {
             throws(ValidationError)
         {
             func text(_ value: String, _ field: String, max: Int) throws(ValidationError) -> String {
-                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = value.trimmed()
                 guard !trimmed.isEmpty else { throw ValidationError(field: field, "error.required") }
                 guard trimmed.count <= max else { throw ValidationError(field: field, "error.tooLong") }
                 return trimmed

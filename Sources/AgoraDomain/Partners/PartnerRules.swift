@@ -11,7 +11,7 @@ public enum PartnerRules {
     public static let slugLength = 2...40
 
     public static func name(_ raw: String) throws(ValidationError) -> String {
-        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = raw.trimmed()
         guard !name.isEmpty else { throw ValidationError(field: "name", "error.required") }
         guard name.count <= nameMaxLength else { throw ValidationError(field: "name", "error.name.length") }
         return name

@@ -6,12 +6,18 @@ public enum Language: String, Sendable, Codable, CaseIterable {
 
     public static let fallback = Language.fr
 
+    /// A figure with one decimal as readers of this language write it ("0,8" in French, "0.8" in English).
+    public func oneDecimal(_ value: Double) -> String {
+        let text = String(format: "%.1f", value)
+        return self == .fr ? text.replacing(".", with: ",") : text
+    }
+
     /// Picks the supported language with the highest weight in an `Accept-Language` header (RFC 9110 §12.5.4).
     public static func negotiate(acceptLanguage header: String?) -> Language? {
         guard let header else { return nil }
         var best: (language: Language, quality: Double)?
         for part in header.split(separator: ",") {
-            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let pieces = part.split(separator: ";").map { $0.trimmed() }
             guard let tag = pieces.first?.lowercased(), !tag.isEmpty else { continue }
             var quality = 1.0
             for parameter in pieces.dropFirst() where parameter.hasPrefix("q=") {

@@ -25,17 +25,19 @@ final class SQLitePool: Sendable {
         do {
             // WAL lets readers proceed while the writer commits; NORMAL sync is durable across
             // application crashes and loses at most the last commits on power loss.
-            for pragma in [
-                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                "PRAGMA busy_timeout=5000",
-            ] {
+            // Every connection maps the file (up to 256 MiB): they share the operating system's pages
+            // instead of each copying them into its own 2 MiB cache, which made a search on the large
+            // catalog spend half its time re-reading pages.
+            let shared = ["PRAGMA busy_timeout=5000", "PRAGMA mmap_size=268435456"]
+            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"] + shared {
                 _ = try await writer.sql().raw(SQLQueryString(pragma)).all()
             }
             for _ in 0..<readerCount {
                 let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                 readers.append(reader)
-                _ = try await reader.sql().raw("PRAGMA busy_timeout=5000").all()
-                _ = try await reader.sql().raw("PRAGMA query_only=ON").all()
+                for pragma in shared + ["PRAGMA query_only=ON"] {
+                    _ = try await reader.sql().raw(SQLQueryString(pragma)).all()
+                }
             }
         } catch {
             for reader in readers { try? await reader.close() }

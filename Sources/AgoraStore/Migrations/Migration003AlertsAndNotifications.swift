@@ -1,8 +1,10 @@
 extension Migrations {
     /// Members' price alerts and the notifications that tell them what happened (later issues add
-    /// their own kinds of notification to the same table).
+    /// their own kinds of notification to the same table), and the index that walks a partner's
+    /// offers by product for "near me, nearest first".
     static let alertsAndNotifications = Migration(version: 3, name: "alerts_and_notifications") { types in
         [
+            "CREATE INDEX offers_partner_product ON offers(partner_id, product_id)",
             """
             CREATE TABLE price_alerts (
                 id \(types.id),

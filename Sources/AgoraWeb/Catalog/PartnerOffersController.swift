@@ -19,11 +19,98 @@ struct PartnerOffersController {
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.put("partner/offers", use: upsert)
         api.post("partner/offers/import", use: importCSV)
+        api.get("partner/offers/:id", use: show)
+        api.patch("partner/offers/:id", use: change)
+    }
+
+    struct OfferAnswer: ResponseEncodable {
+        struct ProductReference: Encodable {
+            let id: Int64
+            let gtin: String
+            let name: String
+        }
+
+        let id: Int64
+        let sku: String
+        let product: ProductReference
+        let price: ProductsController.Amount
+        let shipping: ProductsController.Amount
+        let stock: Int
+        let condition: OfferCondition
+        let url: String
+        let updatedAt: Date
+
+        init(_ offer: OfferStore.StoredOffer) {
+            (id, sku, stock, condition, url, updatedAt) = (
+                offer.id, offer.sku, offer.stock, offer.condition, offer.url, offer.updatedAt
+            )
+            product = .init(id: offer.productID, gtin: offer.gtin.digits, name: offer.productName)
+            price = .init(offer.price)
+            shipping = .init(offer.shipping)
+        }
+    }
+
+    /// `GET /api/v1/partner/offers/{id}`: one of the partner's own offers; another's is 403.
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> OfferAnswer {
+        let partner = try await context.requirePartner(partners)
+        guard let id = context.parameters.get("id", as: Int64.self), let offer = try await offers.offer(id: id) else {
+            throw Problem.notFound
+        }
+        guard offer.partnerID == partner.id else { throw Problem.forbidden("error.offer.notYours") }
+        return OfferAnswer(offer)
+    }
+
+    /// A merge patch of an offer: what is absent stays as it is.
+    struct OfferPatch: Decodable {
+        let fields: [String: String]
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case price, shipping, stock, condition, url }
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.stringValue)))
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            var fields: [String: String] = [:]
+            fields["price"] = try container.decodeIfPresent(Int64.self, forKey: .price).map(FeedOffer.decimal)
+            fields["shipping"] = try container.decodeIfPresent(Int64.self, forKey: .shipping).map(FeedOffer.decimal)
+            fields["stock"] = try container.decodeIfPresent(Int.self, forKey: .stock).map(String.init)
+            fields["condition"] = try container.decodeIfPresent(String.self, forKey: .condition)
+            fields["url"] = try container.decodeIfPresent(String.self, forKey: .url)
+            self.fields = fields
+        }
+    }
+
+    /// `PATCH /api/v1/partner/offers/{id}` (price, shipping, stock, condition, url): another
+    /// partner's offer is 403 and stays as it was.
+    @Sendable func change(request: Request, context: AppRequestContext) async throws -> OfferAnswer {
+        let partner = try await context.requirePartner(partners)
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
+        let patch = try await request.decodeJSON(as: OfferPatch.self, context: context)
+        let outcome = try await offers.change(offerID: id, by: partner.id) { current in
+            var fields = [
+                "sku": current.sku, "gtin": current.gtin.digits, "name": current.productName,
+                "currency": current.price.currency, "price": FeedOffer.decimal(current.price.minorUnits),
+                "shipping": FeedOffer.decimal(current.shipping.minorUnits), "stock": String(current.stock),
+                "condition": current.condition.rawValue, "url": current.url,
+            ]
+            fields.merge(patch.fields) { _, new in new }
+            return try OfferInput(fields: fields)
+        }
+        switch outcome {
+        case .changed(let offer): return OfferAnswer(offer)
+        case .notFound: throw Problem.notFound
+        case .forbidden: throw Problem.forbidden("error.offer.notYours")
+        }
     }
 
     /// One offer in a JSON feed; amounts in minor units, as everywhere in the API.
     struct FeedOffer: Decodable {
         let fields: [String: String]
+
+        /// Minor units as the feed rules read them ("1299" cents → "12.99"); a negative amount
+        /// becomes text they refuse.
+        static func decimal(_ minor: Int64) -> String {
+            minor < 0 ? "-" : "\(minor / 100)." + String(String(minor % 100 + 100).dropFirst())
+        }
 
         enum CodingKeys: String, CodingKey {
             case sku, gtin, name, brand, category, price, shipping, currency, stock, condition, url
@@ -34,9 +121,7 @@ struct PartnerOffersController {
             try decoder.rejectUnknownKeys(Set(CodingKeys.allCases.map(\.stringValue)))
             let container = try decoder.container(keyedBy: CodingKeys.self)
             func minor(_ key: CodingKeys) throws -> String? {
-                try container.decodeIfPresent(Int64.self, forKey: key).map { value in
-                    value < 0 ? "-" : "\(value / 100)." + String(String(value % 100 + 100).dropFirst())
-                }
+                try container.decodeIfPresent(Int64.self, forKey: key).map(FeedOffer.decimal)
             }
             var fields: [String: String] = [:]
             for key in [

@@ -55,10 +55,10 @@ struct ProductPages {
             values["gradeSource"] = text("figure.source.\(score.source.rawValue)", [])
         }
         if let carbon = product.carbonGrams {
-            values["carbon"] = String(format: "%.1f", Double(carbon.value) / 1000)
+            values["carbon"] = language.oneDecimal(Double(carbon.value) / 1000)
         }
         if let repairability = product.repairabilityTenths {
-            values["repairability"] = String(format: "%.1f", Double(repairability.value) / 10)
+            values["repairability"] = language.oneDecimal(Double(repairability.value) / 10)
         }
         if let origin = product.origin { values["origin"] = origin.code }
         if let best = comparison.lines.first(where: \.isBest)?.offer.total,

@@ -59,8 +59,10 @@ struct SearchPages {
             ["km": $0, "selected": Double(form["radiusKm"] ?? "10") == Double($0)] as [String: Any]
         }
         values["inStockChecked"] = form["inStock"] == "true"
-        // Nothing asked yet: the form alone, not a list of everything.
+        // Nothing asked yet: the form alone, filters open, not a list of everything. Once there are
+        // results, the filters fold away so that a phone shows the results first.
         guard form.values.contains(where: { !$0.isEmpty }) else {
+            values["filtersOpen"] = true
             return pages.render("search", title: "page.search.title", values: values, context: context)
         }
         do {
@@ -87,7 +89,7 @@ struct SearchPages {
                 if let nearest = found.nearest {
                     item["nearest"] = pages.localizer.text(
                         "search.nearest", language,
-                        [nearest.store.name, nearest.store.city, Self.kilometres(nearest.distanceKm, language)])
+                        [nearest.store.name, nearest.store.city, language.oneDecimal(nearest.distanceKm)])
                 }
                 return item
             }
@@ -102,6 +104,7 @@ struct SearchPages {
             // The form comes back with the message next to the field at fault.
             let field = ["minPrice": "min", "maxPrice": "max"][error.field] ?? error.field
             values["errors"] = [field: pages.message(error, context)]
+            values["filtersOpen"] = true
             values["errorSummary"] = pages.message(error, context)
             return pages.render(
                 "search", title: "page.search.title", values: values, status: .unprocessableContent, context: context)
@@ -109,11 +112,6 @@ struct SearchPages {
     }
 
     static func rounded(_ degrees: Double) -> String { String(format: "%.4f", degrees) }
-
-    static func kilometres(_ distance: Double, _ language: Language) -> String {
-        let text = String(format: "%.1f", distance)
-        return language == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
 
     /// The form's values as a query string, in a stable order.
     static func query(_ form: [String: String]) -> String {

@@ -233,6 +233,22 @@ extension OpenAPIDocument {
                     "parent": ["type": ["string", "null"], "description": "The parent's slug"],
                     "nameFR": ["type": "string", "maxLength": 80], "nameEN": ["type": "string", "maxLength": 80],
                 ], required: ["slug", "nameFR", "nameEN"]),
+            "PartnerOffer": object(
+                [
+                    "id": integer, "sku": string,
+                    "product": object(["id": integer, "gtin": string, "name": string]),
+                    "price": ref("Amount"), "shipping": ref("Amount"), "stock": ["type": "integer"],
+                    "condition": ["type": "string", "enum": ["new", "refurbished", "used"]], "url": string,
+                    "updatedAt": dateTime,
+                ],
+                required: ["id", "sku", "product", "price", "shipping", "stock", "condition", "url", "updatedAt"]),
+            "OfferPatch": object([
+                "price": ["type": "integer", "minimum": 0, "description": "Minor units"],
+                "shipping": ["type": "integer", "minimum": 0, "description": "Minor units"],
+                "stock": ["type": "integer", "minimum": 0],
+                "condition": ["type": "string", "enum": ["new", "refurbished", "used"]],
+                "url": ["type": "string", "format": "uri"],
+            ]),
             "NearbyStore": object(
                 [
                     "id": integer, "name": string, "address": string, "city": string,

@@ -80,6 +80,14 @@ enum OpenAPIDocument {
                 summary: "Publish offers as CSV (text/csv): good lines apply, bad ones are answered line by line",
                 auth: .partner, body: "FeedCSV", success: (200, "ImportAnswer"), errors: [401, 403]),
             Operation(
+                method: "get", path: "/api/v1/partner/offers/{id}", summary: "One of the partner's own offers",
+                auth: .partner, success: (200, "PartnerOffer"), errors: [401, 403, 404]),
+            Operation(
+                method: "patch", path: "/api/v1/partner/offers/{id}",
+                summary: "Change one of the partner's offers (merge patch: price, shipping, stock, condition, url); "
+                    + "another partner's offer is 403 and stays as it was",
+                auth: .partner, body: "OfferPatch", success: (200, "PartnerOffer"), errors: [401, 403, 404]),
+            Operation(
                 method: "get", path: "/api/v1/partner", summary: "The partner this token (or partner member) acts for",
                 auth: .partner, success: (200, "Partner"), errors: [401, 403]),
             Operation(
