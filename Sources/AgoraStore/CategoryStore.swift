@@ -37,6 +37,8 @@ public struct CategoryStore: Sendable {
                     RETURNING id
                     """
                 ).first()
+                try await tx.appendEvent(
+                    .categoryCreated, audience: .everyone, payload: ["slug": slug, "parent": parentSlug ?? ""])
                 return Category(
                     id: try row!.decode(column: "id", as: Int64.self), slug: slug, parentID: parentID, nameFR: nameFR,
                     nameEN: nameEN)

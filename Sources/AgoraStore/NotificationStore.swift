@@ -9,6 +9,11 @@ public struct NotificationStore: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    /// The kinds of notification; each names its message in the locale files (`notification.<kind>`).
+    public enum Kind {
+        public static let priceAlert = "priceAlert"
+    }
+
     /// One notification: its kind names a message of the locale files, its payload fills it.
     public struct Entry: Equatable, Sendable {
         public let id: Int64

@@ -25,23 +25,26 @@ public struct OfferStore: Sendable {
 
     /// Creates or updates each offer of `partnerID` by its SKU, and the products they point at by
     /// GTIN (unknown ones are created from the feed, known ones are matched). Everything commits
-    /// together with one event, or nothing does. SKUs are the partner's own: another partner's
+    /// together with its events (the feed's, and those of the price alerts it fires), or nothing does. SKUs are the partner's own: another partner's
     /// offers cannot be reached from here.
     public func upsert(_ offers: [OfferInput], for partnerID: PartnerID) async throws -> UpsertSummary {
         // Nothing to publish writes nothing, not even an event.
         guard !offers.isEmpty else { return UpsertSummary() }
-        // Rows are taken in GTIN order, so two feeds sharing products lock them in the same order and
-        // cannot deadlock on PostgreSQL.
-        let ordered = offers.sorted {
+        // One SKU, one offer: the last word counts (the API and CSV readers refuse duplicates anyway).
+        let unique = Array(Dictionary(offers.map { ($0.sku, $0) }, uniquingKeysWith: { _, last in last }).values)
+        // Products are taken in GTIN order, so feeds of different partners sharing products lock them
+        // in the same order; feeds of one partner take turns (see `apply`).
+        let ordered = unique.sorted {
             $0.gtin.digits != $1.gtin.digits ? $0.gtin.digits < $1.gtin.digits : $0.sku < $1.sku
         }
         return try await database.write { tx in try await Self.apply(ordered, for: partnerID, tx: tx) }
     }
 
-    /// The upsert inside a transaction: offers, products, price history, alerts and one event.
+    /// The upsert inside a transaction: offers, products, price history, alerts and their events.
     private static func apply(_ ordered: [OfferInput], for partnerID: PartnerID, tx: Transaction) async throws
         -> UpsertSummary
     {
+        try await takeTurn(of: partnerID, tx: tx)
         var summary = UpsertSummary()
         // Products whose lowest price in stock may have moved: their alerts are evaluated at the end.
         var repriced = Set<Int64>()
@@ -54,6 +57,14 @@ public struct OfferStore: Sendable {
         try await PriceAlertStore.evaluate(productIDs: repriced, tx: tx)
         try await tx.appendEvent(.partnerOffersUpdated, audience: .partner(partnerID), payload: summary)
         return summary
+    }
+
+    /// One partner's feeds and changes take turns, on PostgreSQL: their batches would otherwise lock
+    /// the same offers in different orders. Other partners' feeds go on in parallel. Taken first in
+    /// the transaction, before any offer row (taking it again later in the same one is free).
+    private static func takeTurn(of partnerID: PartnerID, tx: Transaction) async throws {
+        guard tx.flavor == .postgres else { return }
+        try await tx.sql.raw("SELECT pg_advisory_xact_lock(\(bind: LockKey.partnerOffers + partnerID.rawValue))").run()
     }
 
     /// One offer as its partner sees it.
@@ -104,7 +115,7 @@ public struct OfferStore: Sendable {
     public enum ChangeOutcome: Equatable, Sendable {
         case changed(StoredOffer)
         case notFound
-        /// The offer is another partner's: nothing was read or changed.
+        /// The offer is another partner's: nothing was changed, and nothing of it is answered.
         case forbidden
     }
 
@@ -115,7 +126,10 @@ public struct OfferStore: Sendable {
         offerID: Int64, by partnerID: PartnerID, _ change: @Sendable (StoredOffer) throws -> OfferInput
     ) async throws -> ChangeOutcome {
         try await database.write { tx in
-            guard let current = try await Self.offer(id: offerID, tx.sql, lock: tx.lockForUpdate) else {
+            try await Self.takeTurn(of: partnerID, tx: tx)
+            // Only the offer row is locked, not its product, which other partners' feeds share.
+            let lock = tx.flavor == .postgres ? " FOR UPDATE OF offers" : ""
+            guard let current = try await Self.offer(id: offerID, tx.sql, lock: lock) else {
                 return .notFound
             }
             guard current.partnerID == partnerID else { return .forbidden }

@@ -8,6 +8,9 @@ public struct PriceAlertStore: Sendable {
 
     public init(database: Database) { self.database = database }
 
+    /// How many alerts a member may hold.
+    public static let maximumPerMember = 200
+
     /// An alert as its member sees it, with the product's lowest total in stock now.
     public struct Alert: Equatable, Sendable {
         public let productID: Int64
@@ -29,6 +32,12 @@ public struct PriceAlertStore: Sendable {
         let total: Int64
         let target: Int64
         let currency: String
+
+        func with(target: Int64) -> Fired {
+            Fired(
+                productID: productID, productName: productName, partnerName: partnerName, total: total, target: target,
+                currency: currency)
+        }
     }
 
     /// Sets (or replaces) the member's alert on a product: a target total, or any drop below the
@@ -39,6 +48,22 @@ public struct PriceAlertStore: Sendable {
             guard
                 let product = try await tx.sql.raw("SELECT name FROM products WHERE id = \(bind: productID)").first()
             else { throw StoreError.notFound }
+            // A cap, so that one member cannot make every feed evaluate thousands of alerts.
+            let held = try await tx.sql.raw(
+                """
+                SELECT COUNT(*) AS held FROM price_alerts
+                WHERE member_id = \(bind: memberID.rawValue) AND product_id <> \(bind: productID)
+                """
+            ).first()
+            guard try held?.decode(column: "held", as: Int.self) ?? 0 < Self.maximumPerMember else {
+                throw ValidationError(field: "target", "error.alert.tooMany")
+            }
+            // The product's offers are locked before its price is read: a feed changing them right now
+            // commits first, and one that comes later finds this alert (see `evaluate`). Otherwise an
+            // alert set during a feed could be armed on the old price and miss the drop.
+            _ = try await tx.sql.raw(
+                "SELECT id FROM offers WHERE product_id = \(bind: productID) ORDER BY id\(unsafeRaw: tx.lockForUpdate)"
+            ).all()
             let currency = target?.currency ?? currency
             let lowest = try await Self.lowestInStock(of: [productID], tx.sql)[Self.Key(productID, currency)]
             let rule: PriceAlertRule
@@ -118,52 +143,58 @@ public struct PriceAlertStore: Sendable {
     /// Re-evaluates the alerts on `productIDs` after their offers changed, inside the transaction
     /// that changed them: a fired alert, its notification and its event commit with the new price.
     static func evaluate(productIDs: Set<Int64>, tx: Transaction) async throws {
+        // Every alert is locked first, in one global order (product, then id), before anything is
+        // written: two feeds lock them in the same order, and no lock is taken after this
+        // transaction starts waiting on the event-order lock (`appendEvent`), so none can deadlock.
+        // Locked before the prices are read, an alert can neither fire twice nor re-arm on a stale price.
+        var alerts: [any SQLRow] = []
         for chunk in Array(productIDs.sorted()).chunked(into: 500) {
-            // The alerts are locked before the prices are read: a concurrent feed touching the same
-            // product waits here, then reads the prices the other one committed, so an alert can
-            // neither fire twice nor re-arm on a stale price.
-            let alerts = try await tx.sql.raw(
+            alerts += try await tx.sql.raw(
                 """
                 SELECT id, member_id, product_id, target_minor, currency, armed FROM price_alerts
-                WHERE product_id IN (\(binds: Array(chunk))) ORDER BY id\(unsafeRaw: tx.lockForUpdate)
+                WHERE product_id IN (\(binds: Array(chunk))) ORDER BY product_id, id\(unsafeRaw: tx.lockForUpdate)
                 """
             ).all()
-            guard !alerts.isEmpty else { continue }
-            let watched = try Set(alerts.map { try $0.decode(column: "product_id", as: Int64.self) })
-            let lowest = try await lowestInStock(of: Array(watched), tx.sql)
-            for alert in alerts {
-                let productID = try alert.decode(column: "product_id", as: Int64.self)
-                let currency = try alert.decode(column: "currency", as: String.self)
-                guard let newLowest = lowest[Key(productID, currency)] else { continue }
-                let target = Money(
-                    minorUnits: try alert.decode(column: "target_minor", as: Int64.self), currency: currency)
-                let id = try alert.decode(column: "id", as: Int64.self)
-                switch PriceAlertRule(target: target).evaluate(
-                    newLowest: newLowest, armed: try alert.decode(column: "armed", as: Int.self) == 1)
-                {
-                case .nothing:
-                    continue
-                case .rearm:
-                    try await tx.sql.raw("UPDATE price_alerts SET armed = 1 WHERE id = \(bind: id)").run()
-                case .fire:
-                    try await tx.sql.raw(
-                        """
-                        UPDATE price_alerts SET armed = 0, fired_at = \(bind: tx.now.millisecondsSince1970)
-                        WHERE id = \(bind: id)
-                        """
-                    ).run()
-                    let memberID = MemberID(try alert.decode(column: "member_id", as: Int64.self))
-                    let fired = try await describe(productID: productID, newLowest: newLowest, target: target, tx.sql)
-                    try await NotificationStore.add(to: memberID, kind: "priceAlert", payload: fired, tx: tx)
-                    try await tx.appendEvent(.priceAlertFired, audience: .member(memberID), payload: fired)
+        }
+        guard !alerts.isEmpty else { return }
+        let watched = try Set(alerts.map { try $0.decode(column: "product_id", as: Int64.self) })
+        let lowest = try await lowestInStock(of: Array(watched).sorted(), tx.sql)
+        var described: [Key: Fired] = [:]
+        for alert in alerts {
+            let productID = try alert.decode(column: "product_id", as: Int64.self)
+            let currency = try alert.decode(column: "currency", as: String.self)
+            guard let newLowest = lowest[Key(productID, currency)] else { continue }
+            let target = Money(minorUnits: try alert.decode(column: "target_minor", as: Int64.self), currency: currency)
+            let id = try alert.decode(column: "id", as: Int64.self)
+            switch PriceAlertRule(target: target).evaluate(
+                newLowest: newLowest, armed: try alert.decode(column: "armed", as: Int.self) == 1)
+            {
+            case .nothing:
+                continue
+            case .rearm:
+                try await tx.sql.raw("UPDATE price_alerts SET armed = 1 WHERE id = \(bind: id)").run()
+            case .fire:
+                try await tx.sql.raw(
+                    """
+                    UPDATE price_alerts SET armed = 0, fired_at = \(bind: tx.now.millisecondsSince1970)
+                    WHERE id = \(bind: id)
+                    """
+                ).run()
+                let memberID = MemberID(try alert.decode(column: "member_id", as: Int64.self))
+                let key = Key(productID, currency)
+                if described[key] == nil {
+                    described[key] = try await describe(productID: productID, newLowest: newLowest, tx.sql)
                 }
+                let fired = described[key]!.with(target: target.minorUnits)
+                try await NotificationStore.add(
+                    to: memberID, kind: NotificationStore.Kind.priceAlert, payload: fired, tx: tx)
+                try await tx.appendEvent(.priceAlertFired, audience: .member(memberID), payload: fired)
             }
         }
     }
 
-    private static func describe(productID: Int64, newLowest: Money, target: Money, _ sql: any SQLDatabase)
-        async throws -> Fired
-    {
+    /// The product and the partner of the offer at the new lowest total (the target is each alert's own).
+    private static func describe(productID: Int64, newLowest: Money, _ sql: any SQLDatabase) async throws -> Fired {
         let row = try await sql.raw(
             """
             SELECT products.name AS product_name, partners.name AS partner_name FROM offers
@@ -176,7 +207,7 @@ public struct PriceAlertStore: Sendable {
         return Fired(
             productID: productID, productName: try row?.decode(column: "product_name", as: String.self) ?? "",
             partnerName: try row?.decode(column: "partner_name", as: String.self) ?? "",
-            total: newLowest.minorUnits, target: target.minorUnits, currency: newLowest.currency)
+            total: newLowest.minorUnits, target: 0, currency: newLowest.currency)
     }
 
     struct Key: Hashable {

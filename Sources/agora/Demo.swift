@@ -132,7 +132,8 @@ enum DemoData {
                 var fields = [
                     "sku": sku, "gtin": product.gtin, "name": product.name, "brand": product.brand,
                     "category": product.categorySlug, "description": product.description,
-                    "price": Self.decimal(priceMinor), "shipping": Self.decimal(shippingMinor), "currency": "EUR",
+                    "price": Money(minorUnits: priceMinor, currency: "EUR").decimalText,
+                    "shipping": Money(minorUnits: shippingMinor, currency: "EUR").decimalText, "currency": "EUR",
                     "stock": String(stock), "condition": condition.rawValue,
                     "url": "https://\(partnerSlug).example/produits/\(sku)",
                     "labels": product.labels.joined(separator: String(OfferInput.listSeparator)),
@@ -144,8 +145,6 @@ enum DemoData {
                 return try OfferInput(fields: fields)
             }
         }
-
-        static func decimal(_ minor: Int64) -> String { "\(minor / 100).\(String(minor % 100 + 100).dropFirst())" }
     }
 
     /// Offers for every product from one to six partners (four on average), published 90 days ago,

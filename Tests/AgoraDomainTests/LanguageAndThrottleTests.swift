@@ -57,3 +57,23 @@ import Testing
         #expect(EventAudience(stored: "member:abc") == nil)
     }
 }
+
+@Suite struct TextTests {
+    @Test func controlAndInvisibleFormatCharactersAreUnsafeButLettersAndEmojiAreNot() {
+        for unsafe: Unicode.Scalar in [
+            "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{200B}", "\u{202E}", "\u{FEFF}", "\u{E0041}",
+        ] {
+            #expect(unsafe.isUnsafeInText, "U+\(String(unsafe.value, radix: 16))")
+        }
+        for safe: Unicode.Scalar in ["a", "é", "€", " ", "\u{1F600}", "\u{2013}"] {
+            #expect(!safe.isUnsafeInText, "U+\(String(safe.value, radix: 16))")
+        }
+    }
+
+    @Test func trimmedRemovesWhiteSpaceOfEveryKindAroundTheTextOnly() {
+        #expect("  Café  crème\t\n".trimmed() == "Café  crème")
+        #expect("\u{A0}\u{2003}prix\u{3000}".trimmed() == "prix")
+        #expect(" \n\t ".trimmed() == "")
+        #expect("déjà".trimmed() == "déjà")
+    }
+}

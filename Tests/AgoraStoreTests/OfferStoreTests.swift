@@ -204,4 +204,45 @@ import Testing
             }
         }
     }
+
+    /// GTIN-13s with a valid check digit: "376" and nine digits from `index`.
+    static func gtin(_ index: Int) -> String {
+        let body = "376" + String(format: "%09d", index)
+        let sum = body.reversed().enumerated().reduce(0) {
+            $0 + $1.element.wholeNumberValue! * ($1.offset % 2 == 0 ? 3 : 1)
+        }
+        return body + String((10 - sum % 10) % 10)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aFeedLargerThanABatchCountsEveryOfferOnceAcrossBatches(backend: Backend) async throws {
+        try await withFreshDatabase(backend) { database, _ in
+            let shop = try await PartnerStore(database: database).create(
+                name: "Shop", slug: "shop", kind: .merchant, commissionBasisPoints: 500)
+            let offers = OfferStore(database: database)
+            // 600 offers for 599 products: the two offers of product 249 fall on both sides of the
+            // first batch boundary (offers are taken in GTIN, then SKU order).
+            var feed = try (0..<599).map { try Self.offer(sku: "S\($0)", gtin: Self.gtin($0), name: "Produit \($0)") }
+            feed.append(try Self.offer(sku: "T249", gtin: Self.gtin(249), name: "Produit 249"))
+            var summary = try await offers.upsert(feed, for: shop.id)
+            #expect(summary.created == 600 && summary.productsCreated == 599, "\(summary)")
+            #expect(
+                try await database.read {
+                    try await $0.raw("SELECT COUNT(*) AS n FROM price_history").first()!
+                        .decode(column: "n", as: Int.self)
+                } == 600)
+
+            feed[0] = try Self.offer(sku: "S0", gtin: Self.gtin(0), name: "Produit 0", price: "399.00")
+            feed.append(try Self.offer(sku: "S0", gtin: Self.gtin(0), name: "Produit 0", price: "389.00"))
+            summary = try await offers.upsert(feed, for: shop.id)
+            #expect(
+                summary.updated == 1 && summary.unchanged == 599 && summary.created == 0 && summary.pricesChanged == 1,
+                "a repeated SKU counts once, with its last price: \(summary)")
+            let price = try await database.read {
+                try await $0.raw("SELECT price_minor FROM offers WHERE sku = 'S0'").first()!.decode(
+                    column: "price_minor", as: Int64.self)
+            }
+            #expect(price == 38_900)
+        }
+    }
 }

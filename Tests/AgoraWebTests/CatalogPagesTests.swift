@@ -111,6 +111,8 @@ import Testing
             _ = try await browser.post("/login", ["login": "alice", "password": "password-alice"])
             let form = try await browser.get("/products/\(eco)")
             #expect(form.text.contains("alert-form"))
+            let forged = try await browser.post("/products/\(eco)/alert", ["target": "280"], csrf: false)
+            #expect(forged.status == .forbidden, "a form without its CSRF token is refused")
             let refused = try await browser.post("/products/\(eco)/alert", ["target": "beaucoup"])
             #expect(refused.status == .seeOther)
             #expect(try await count("price_alerts", in: database) == 0)

@@ -134,6 +134,56 @@ import Testing
     }
 }
 
+extension NearMeAPITests {
+    @Test(arguments: Backend.allCases)
+    func nearMePagesAcrossPartnersWithoutDuplicatesOrGaps(backend: Backend) async throws {
+        try await withApp(backend) { client, database in
+            // Four partners: one 1 km away, two sharing a store spot 3 km away, one 6 km away.
+            let centre = (48.8566, 2.3522)
+            let spots = [
+                ("one", (48.8656, 2.3522)), ("two", (48.8836, 2.3522)), ("three", (48.8836, 2.3522)),
+                ("four", (48.9106, 2.3522)),
+            ]
+            let catalog: [String: [(name: String, gtin: String, stock: Int)]] = [
+                "one": [("X", "4006381333931", 2), ("V", "73513537", 0)],
+                "two": [("Y", "96385074", 2)],
+                "three": [("Y", "96385074", 2), ("Z", "50123452", 2)],
+                "four": [("X", "4006381333931", 2), ("V", "73513537", 2), ("W", "12345670", 2)],
+            ]
+            for (slug, point) in spots {
+                let token = try await PartnerOffersAPITests.partnerToken(client, database, slug: slug)
+                let offers = catalog[slug]!.map { entry in
+                    var offer = PartnerOffersAPITests.offer("\(slug)-\(entry.name)", gtin: entry.gtin, price: 1_000)
+                    offer["name"] = entry.name
+                    offer["stock"] = entry.stock
+                    return offer
+                }
+                try await publish(client, token, offers, stores: [Self.store(slug, point, city: "Paris")])
+            }
+            var ids: [String: Int64] = [:]
+            for name in ["X", "V", "Y", "Z", "W"] {
+                ids[name] = try await PriceAlertsAPITests.productID(name, database)
+            }
+            // Nearest partner first, then product id: X (1 km); Y, Z (3 km); V, W (6 km; V is out of stock at 1 km).
+            let expected = [["X"], ["Y", "Z"], ["V", "W"]].flatMap { $0.sorted { ids[$0]! < ids[$1]! } }
+            for limit in [1, 2, 3, 50] {
+                var names: [String] = []
+                var cursor = ""
+                repeat {
+                    let page = try await client.execute(
+                        uri: "/api/v1/products?near=\(centre.0),\(centre.1)&sort=distance&limit=\(limit)"
+                            + (cursor.isEmpty ? "" : "&cursor=\(cursor)"),
+                        method: .get)
+                    #expect(page.status == .ok, "\(page.text)")
+                    names += (page.object["items"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                    cursor = page.object["nextCursor"] as? String ?? ""
+                } while !cursor.isEmpty && names.count < 10
+                #expect(names == expected, "pages of \(limit)")
+            }
+        }
+    }
+}
+
 @Suite struct PriceAlertsAPITests {
     func setPrice(_ client: some TestClientProtocol, _ token: String, _ price: Int, sku: String = "A") async throws {
         let answer = try await client.execute(
@@ -147,6 +197,13 @@ import Testing
         #expect(answer.status == .ok, "\(answer.text)")
         let texts = (answer.object["items"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
         return (answer.object["unreadCount"] as? Int ?? -1, texts)
+    }
+
+    static func productID(_ name: String, _ database: Database) async throws -> Int64 {
+        try await database.read {
+            try await $0.raw("SELECT id FROM products WHERE name = \(bind: name)").first()!.decode(
+                column: "id", as: Int64.self)
+        }
     }
 
     static func productID(_ database: Database) async throws -> Int64 {

@@ -23,6 +23,12 @@ public struct Money: Hashable, Sendable, Codable, Comparable {
         return Money(minorUnits: minorUnits, currency: code)
     }
 
+    /// The amount as a plain decimal ("1299" cents → "12.99"), as feeds write it.
+    public var decimalText: String {
+        let sign = minorUnits < 0 ? "-" : ""
+        return "\(sign)\(abs(minorUnits) / 100)." + String(String(abs(minorUnits) % 100 + 100).dropFirst())
+    }
+
     /// Reads a decimal amount as people write it ("12.5", "12,50"): at most two decimals.
     public static func parse(decimal text: String, currency: String, field: String) throws(ValidationError) -> Money {
         let trimmed = text.trimmed().replacing(",", with: ".")

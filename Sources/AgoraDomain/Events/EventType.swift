@@ -17,6 +17,7 @@ extension EventType {
     public static let partnerTokenRevoked: EventType = "partner.token_revoked"
     public static let partnerOffersUpdated: EventType = "partner.offers_updated"
     public static let partnerStoresUpdated: EventType = "partner.stores_updated"
+    public static let categoryCreated: EventType = "category.created"
 }
 
 extension EventType {

@@ -1,13 +1,12 @@
 extension Unicode.Scalar {
-    /// Control characters (Unicode Cc) and the invisible bidirectional overrides that can make a
-    /// text read differently from what it holds (U+202A–U+202E, U+2066–U+2069): refused in names,
-    /// titles and feed fields. Tested by value, since `CharacterSet.controlCharacters` is rebuilt on
-    /// every use and made a 100,000-line feed twice as slow to read.
+    /// Control characters (Unicode Cc) and invisible format characters (Cf: zero-width spaces and
+    /// joiners, byte-order marks, bidirectional overrides that make a text read differently from
+    /// what it holds, tag characters): refused in names, titles and feed fields. Asked of the scalar
+    /// itself, since `CharacterSet.controlCharacters` is rebuilt on every use and made a
+    /// 100,000-line feed twice as slow to read.
     public var isUnsafeInText: Bool {
-        switch value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
+        return value >= 0xAD && properties.generalCategory == .format
     }
 }
 

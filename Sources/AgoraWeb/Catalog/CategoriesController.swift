@@ -44,10 +44,16 @@ struct CategoriesController {
             try decoder.rejectUnknownKeys(["slug", "parent", "nameFR", "nameEN"])
             let container = try decoder.container(keyedBy: CodingKeys.self)
             slug = try PartnerRules.slug(container.decodeString(.slug, max: 60))
-            parent = try container.decodeIfPresent(String.self, forKey: .parent)
+            parent = try container.decodeIfPresent(String.self, forKey: .parent).map { parent in
+                guard parent.count <= 60 else { throw ValidationError(field: "parent", "error.tooLong") }
+                return parent
+            }
             func name(_ key: CodingKeys) throws -> String {
-                let name = try container.decodeString(key, max: 80).trimmingCharacters(in: .whitespacesAndNewlines)
+                let name = try container.decodeString(key, max: 80).trimmed()
                 guard !name.isEmpty else { throw ValidationError(field: key.stringValue, "error.required") }
+                guard !name.unicodeScalars.contains(where: \.isUnsafeInText) else {
+                    throw ValidationError(field: key.stringValue, "error.invalidValue")
+                }
                 return name
             }
             nameFR = try name(.nameFR)

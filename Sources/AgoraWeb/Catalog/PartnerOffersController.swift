@@ -106,11 +106,9 @@ struct PartnerOffersController {
     struct FeedOffer: Decodable {
         let fields: [String: String]
 
-        /// Minor units as the feed rules read them ("1299" cents → "12.99"); a negative amount
-        /// becomes text they refuse.
-        static func decimal(_ minor: Int64) -> String {
-            minor < 0 ? "-" : "\(minor / 100)." + String(String(minor % 100 + 100).dropFirst())
-        }
+        /// Minor units as the feed rules read them ("1299" cents → "12.99"; a negative amount stays
+        /// negative, and they refuse it).
+        static func decimal(_ minor: Int64) -> String { Money(minorUnits: minor, currency: "EUR").decimalText }
 
         enum CodingKeys: String, CodingKey {
             case sku, gtin, name, brand, category, price, shipping, currency, stock, condition, url

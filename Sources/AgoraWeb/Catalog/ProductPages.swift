@@ -82,7 +82,8 @@ struct ProductPages {
             }
         }
         if let failure = request.uri.queryParameters.get("alertError") {
-            values["alertError"] = text(failure == "noPrice" ? "error.alert.noPrice" : "error.money.format", [])
+            let keys = ["noPrice": "error.alert.noPrice", "tooMany": "error.alert.tooMany"]
+            values["alertError"] = text(keys[failure] ?? "error.money.format", [])
         }
         // The chart is SVG we drew ourselves, with every text escaped: the template inserts it unescaped.
         values["chart"] = PriceChart.svg(
@@ -95,12 +96,17 @@ struct ProductPages {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
         guard let member = context.identity?.member else { return .seeOther("/login") }
         let form = try await request.decodeForm(context: context)
-        let typed = form["target"].trimmingCharacters(in: .whitespaces)
+        let typed = form["target"].trimmed()
+        // The product's own currency: that of its best offer (euros when it has none).
+        let currency =
+            try await products.product(id: id).map { ProductComparison(offers: $0.offers, now: clock.now) }?
+            .lines.first(where: \.isBest)?.offer.total.currency ?? "EUR"
         do {
-            let target = typed.isEmpty ? nil : try Money.parse(decimal: typed, currency: "EUR", field: "target")
-            _ = try await alerts.set(memberID: member.id, productID: id, target: target, currency: "EUR")
+            let target = typed.isEmpty ? nil : try Money.parse(decimal: typed, currency: currency, field: "target")
+            _ = try await alerts.set(memberID: member.id, productID: id, target: target, currency: currency)
         } catch let error as ValidationError {
-            let reason = error.message == "error.alert.noPrice" ? "noPrice" : "format"
+            let reason =
+                ["error.alert.noPrice": "noPrice", "error.alert.tooMany": "tooMany"][error.message] ?? "format"
             return .seeOther("/products/\(id)?alertError=\(reason)#alert")
         }
         return .seeOther("/products/\(id)#alert")

@@ -23,7 +23,7 @@ struct ProductsController {
             let lowestTotal: Amount
             let offerCount: Int
             /// With `near`: the nearest store of a partner that has it in stock.
-            let nearestStore: NearbyStore?
+            let nearestStore: NearbyStoreAnswer?
         }
 
         let items: [Item]
@@ -46,7 +46,7 @@ struct ProductsController {
                     id: found.id, name: found.name, brand: found.brand,
                     environmentalGrade: found.environmentalScore.map { EnvironmentalGrade(score: $0).rawValue },
                     environmentalScore: found.environmentalScore, lowestTotal: Amount(found.lowestTotal),
-                    offerCount: found.offerCount, nearestStore: found.nearest.map(NearbyStore.init))
+                    offerCount: found.offerCount, nearestStore: found.nearest.map(NearbyStoreAnswer.init))
             },
             nextCursor: page.next?.encoded)
     }
@@ -165,7 +165,7 @@ struct ProductsController {
 }
 
 /// A store near the point searched from, with its distance in kilometres (to 10 m).
-struct NearbyStore: Encodable {
+struct NearbyStoreAnswer: Encodable {
     let id: Int64
     let name: String
     let address: String

@@ -94,7 +94,7 @@ struct NotificationRendering {
         let payload =
             (try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8))) as? [String: Any] ?? [:]
         switch entry.kind {
-        case "priceAlert":
+        case NotificationStore.Kind.priceAlert:
             let currency = payload["currency"] as? String ?? "EUR"
             func amount(_ key: String) -> String {
                 Money(minorUnits: (payload[key] as? NSNumber)?.int64Value ?? 0, currency: currency).formatted(language)
