@@ -35,6 +35,20 @@ public struct StoreLocationStore: Sendable {
         }
     }
 
+    /// Each partner's nearest store within `radiusKm` of `center`, by partner slug (none without a center).
+    public func nearestByPartner(to center: Coordinates?, radiusKm: Double) async throws -> [String: ProductStore
+        .NearbyStore]
+    {
+        guard let center else { return [:] }
+        var nearest: [String: ProductStore.NearbyStore] = [:]
+        for found in try await database.read({ sql in try await Self.stores(near: center, radiusKm: radiusKm, sql) })
+        where nearest[found.store.partnerSlug] == nil {
+            nearest[found.store.partnerSlug] = ProductStore.NearbyStore(
+                store: found.store, distanceKm: found.distanceKm)
+        }
+        return nearest
+    }
+
     /// The stores within `radiusKm` of `center` with their partner, nearest first.
     ///
     /// The index on (latitude, longitude) cuts the candidates to a bounding box; the exact

@@ -96,6 +96,19 @@ import Testing
             let words = try await client.execute(uri: "/api/v1/products?\(near)&sort=distance&q=bouill", method: .get)
             #expect((words.object["items"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Bouilloire"])
 
+            // A product's offers each show their partner's nearest store within the radius.
+            let phone = try await PriceAlertsAPITests.productID("Téléphone Éco", database)
+            let compared = try await client.execute(uri: "/api/v1/products/\(phone)?\(near)", method: .get)
+            let lines = compared.object["offers"] as? [[String: Any]] ?? []
+            #expect(
+                lines.map { ($0["nearestStore"] as? [String: Any])?["name"] as? String } == ["Grenelle", "Bastille"],
+                "\(compared.text)")
+            let plain = try await client.execute(uri: "/api/v1/products/\(phone)", method: .get)
+            #expect((plain.object["offers"] as? [[String: Any]])?.allSatisfy { $0["nearestStore"] == nil } == true)
+            expectProblem(
+                try await client.execute(uri: "/api/v1/products/\(phone)?near=home", method: .get),
+                .unprocessableContent, type: "validation", field: "near")
+
             // 3 km around Grenelle reaches only the Lyon partner's Paris store (Bastille is 5 km away).
             let grenelle = try await client.execute(
                 uri: "/api/v1/products?near=\(Self.grenelle.0),\(Self.grenelle.1)&radiusKm=3&sort=distance",

@@ -25,10 +25,12 @@ final class SQLitePool: Sendable {
         do {
             // WAL lets readers proceed while the writer commits; NORMAL sync is durable across
             // application crashes and loses at most the last commits on power loss.
-            // 16 MiB of page cache per connection (SQLite's default is 2 MiB): a search on the large
-            // catalog spent half its time re-reading pages from the operating system. Mapping the file
-            // instead was as fast, but each connection's mapping counted in the resident size.
-            let shared = ["PRAGMA busy_timeout=5000", "PRAGMA cache_size=-16384"]
+            // Every connection maps the file (up to 256 MiB): they read the operating system's page
+            // cache in place instead of copying pages into a 2 MiB cache each, which made a search on
+            // the large catalog spend half its time re-reading pages (35 req/s with 16 MiB caches,
+            // 65 mapped). The mapped pages count in each connection's share of the resident size,
+            // but they are the file's, shared and reclaimable, not memory the server holds.
+            let shared = ["PRAGMA busy_timeout=5000", "PRAGMA mmap_size=268435456"]
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"] + shared {
                 _ = try await writer.sql().raw(SQLQueryString(pragma)).all()
             }

@@ -1,10 +1,13 @@
 extension Migrations {
     /// Members' price alerts and the notifications that tell them what happened (later issues add
-    /// their own kinds of notification to the same table), and the index that walks a partner's
-    /// offers by product for "near me, nearest first".
+    /// their own kinds of notification to the same table), and two indexes for the large catalog:
+    /// one walks a partner's offers by product ("near me, nearest first"), the other answers a
+    /// product's offer totals from the index alone (search), replacing the product-only one.
     static let alertsAndNotifications = Migration(version: 3, name: "alerts_and_notifications") { types in
         [
             "CREATE INDEX offers_partner_product ON offers(partner_id, product_id)",
+            "CREATE INDEX offers_product_prices ON offers(product_id, currency, stock, price_minor, shipping_minor)",
+            "DROP INDEX offers_product",
             """
             CREATE TABLE price_alerts (
                 id \(types.id),

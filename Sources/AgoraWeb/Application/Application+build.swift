@@ -77,7 +77,7 @@ func buildRouter(
     HomePages(pages: pages, members: dependencies.members, partners: dependencies.partners).addRoutes(to: router)
     ProductPages(
         pages: pages, products: ProductStore(database: database), alerts: PriceAlertStore(database: database),
-        clock: configuration.clock
+        stores: StoreLocationStore(database: database), clock: configuration.clock
     ).addRoutes(to: router)
     NotificationPages(
         pages: pages, notifications: NotificationStore(database: database),
@@ -103,7 +103,10 @@ func buildRouter(
         categories: CategoryStore(database: database), localizer: localizer
     )
     .addRoutes(to: api)
-    ProductsController(products: ProductStore(database: database), clock: configuration.clock).addRoutes(to: api)
+    ProductsController(
+        products: ProductStore(database: database), stores: StoreLocationStore(database: database),
+        clock: configuration.clock
+    ).addRoutes(to: api)
     CategoriesController(categories: CategoryStore(database: database)).addRoutes(to: api)
     PriceAlertsController(alerts: PriceAlertStore(database: database)).addRoutes(to: api)
     NotificationsController(notifications: NotificationStore(database: database), localizer: localizer).addRoutes(

@@ -8,6 +8,7 @@ struct ProductPages {
     let pages: Pages
     let products: ProductStore
     let alerts: PriceAlertStore
+    let stores: StoreLocationStore
     let clock: any AgoraClock
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -23,6 +24,8 @@ struct ProductPages {
         let language = context.language
         let text = { (key: String, arguments: [String]) in pages.localizer.text(key, language, arguments) }
         let comparison = ProductComparison(offers: offers, now: clock.now)
+        // A member with a home sees, on each offer, the partner's nearest store within 25 km of it.
+        let nearest = try await stores.nearestByPartner(to: context.identity?.member?.home, radiusKm: 25)
         let lines: [[String: Any]] = comparison.lines.map { line in
             var values: [String: Any] = [
                 "partner": line.offer.partnerName,
@@ -35,6 +38,10 @@ struct ProductPages {
                 "best": line.isBest,
                 "url": line.offer.url,
             ]
+            if let store = nearest[line.offer.partnerSlug] {
+                values["nearest"] = text(
+                    "search.nearest", [store.store.name, store.store.city, language.oneDecimal(store.distanceKm)])
+            }
             if let percent = line.reductionPercent, let reference = line.referencePrice {
                 values["reduction"] = text("product.reduction", [String(percent), reference.formatted(language)])
             }

@@ -6,6 +6,7 @@ import Hummingbird
 /// The catalog API for members: a product compared across partners' offers.
 struct ProductsController {
     let products: ProductStore
+    let stores: StoreLocationStore
     let clock: any AgoraClock
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
@@ -91,6 +92,8 @@ struct ProductsController {
             /// The lowest total of the 30 days before this price (art. L112-1-1), the only basis of a reduction.
             let referencePrice: Amount?
             let reductionPercent: Int?
+            /// With `near`: the partner's nearest store within the radius.
+            let nearestStore: NearbyStoreAnswer?
         }
 
         struct DailyLowest: Encodable {
@@ -125,6 +128,11 @@ struct ProductsController {
             let (product, offers) = try await products.product(id: id)
         else { throw Problem.notFound }
         let comparison = ProductComparison(offers: offers, now: clock.now)
+        // Near me: the same `near` and `radiusKm` as the search, each offer with its partner's nearest store.
+        var parameters: [String: String] = [:]
+        for name in ["near", "radiusKm"] { parameters[name] = request.uri.queryParameters.get(name) }
+        let place = try ProductQuery(parameters: parameters, home: context.identity?.member?.home)
+        let nearest = try await stores.nearestByPartner(to: place.near, radiusKm: place.radiusKm)
         var alternative: ProductStore.Found?
         if let best = comparison.lines.first(where: \.isBest)?.offer.total {
             alternative = try await products.greenerAlternative(to: product, lowest: best)
@@ -151,7 +159,8 @@ struct ProductsController {
                     price: Amount(line.offer.price), shipping: Amount(line.offer.shipping),
                     total: Amount(line.offer.total),
                     stock: line.offer.stock, condition: line.offer.condition, url: line.offer.url, best: line.isBest,
-                    referencePrice: line.referencePrice.map(Amount.init), reductionPercent: line.reductionPercent)
+                    referencePrice: line.referencePrice.map(Amount.init), reductionPercent: line.reductionPercent,
+                    nearestStore: nearest[line.offer.partnerSlug].map(NearbyStoreAnswer.init))
             },
             lowestTotalLast30Days: comparison.lowestLast30Days.map(Amount.init),
             priceHistory: comparison.dailyLowest.map { .init(date: $0.at, lowestTotal: Amount($0.total)) },

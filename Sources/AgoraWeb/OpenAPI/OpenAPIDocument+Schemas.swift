@@ -166,6 +166,7 @@ extension OpenAPIDocument {
                                 "condition": ["type": "string", "enum": ["new", "refurbished", "used"]],
                                 "url": string, "best": ["type": "boolean"], "referencePrice": ref("Amount"),
                                 "reductionPercent": ["type": ["integer", "null"]],
+                                "nearestStore": ["oneOf": [["type": "null"], ref("NearbyStore")]],
                             ],
                             required: [
                                 "id", "partner", "price", "shipping", "total", "stock", "condition", "url", "best",

@@ -139,7 +139,11 @@ enum OpenAPIDocument {
                 method: "get", path: "/api/v1/products/{id}",
                 summary: "A product with its offers by total price, the best marked, each reduction against the lowest "
                     + "total of the 30 days before it (art. L112-1-1), and 90 days of daily lowest totals",
-                success: (200, "ProductComparison"), errors: [404]),
+                auth: .optional, success: (200, "ProductComparison"), errors: [404, 422],
+                extraParameters: [
+                    query("near", "string", "latitude,longitude, or home: each offer gets its partner's nearest store"),
+                    query("radiusKm", "number", "With near: radius in kilometres, default 10, at most 200"),
+                ]),
             Operation(
                 method: "get", path: "/api/v1/categories", summary: "The category tree, parents before children",
                 success: (200, "CategoryList")),
