@@ -78,7 +78,9 @@ struct SearchPages {
             values["results"] = page.items.map { found in
                 var item: [String: Any] = [
                     "id": found.id, "name": found.name, "total": found.lowestTotal.formatted(language),
-                    "offers": pages.localizer.text("search.offerCount", language, [String(found.offerCount)]),
+                    "offers": pages.localizer.text(
+                        found.offerCount == 1 ? "search.offerCount.one" : "search.offerCount.other", language,
+                        [String(found.offerCount)]),
                 ]
                 if let brand = found.brand { item["brand"] = brand }
                 if let score = found.environmentalScore {
