@@ -11,10 +11,11 @@ import Testing
 struct StreamReader {
     let port: Int
 
-    /// Connects to `/api/v1/events`, reads until `until` holds for what arrived (or `timeout` passes), and answers the text.
+    /// Connects to `/api/v1/events`, reads until `until` holds for what arrived (or `timeout` passes), and answers the
+    /// text. The timeout is generous: on two cores shared with a compiler, 10 s was once not enough for three events.
     func read(
         headers: [String: String] = [:], until done: @escaping @Sendable (String) -> Bool,
-        timeout: Duration = .seconds(10)
+        timeout: Duration = .seconds(30)
     ) async throws -> String {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(
             host: "127.0.0.1", port: port

@@ -26,3 +26,8 @@ extension EventType {
     public static let priceAlertFired: EventType = "price_alert.fired"
     public static let notificationsRead: EventType = "notification.read"
 }
+
+extension EventType {
+    public static let dealPosted: EventType = "deal.posted"
+    public static let dealVoted: EventType = "deal.voted"
+}

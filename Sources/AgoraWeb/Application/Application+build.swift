@@ -107,6 +107,7 @@ func buildRouter(
         products: ProductStore(database: database), stores: StoreLocationStore(database: database),
         clock: configuration.clock
     ).addRoutes(to: api)
+    DealsController(deals: DealStore(database: database), clock: configuration.clock).addRoutes(to: api)
     CategoriesController(categories: CategoryStore(database: database)).addRoutes(to: api)
     PriceAlertsController(alerts: PriceAlertStore(database: database)).addRoutes(to: api)
     NotificationsController(notifications: NotificationStore(database: database), localizer: localizer).addRoutes(

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A deal as stored and shown: what its author wrote, where it stands, who posted it.
+public struct Deal: Equatable, Sendable {
+    public let id: DealID
+    public let authorID: MemberID
+    public let authorHandle: String
+    public let title: String
+    public let description: String?
+    public let url: String?
+    public let kind: DealKind
+    public let price: Money?
+    public let shipping: Money?
+    public let referencePrice: Money?
+    public let promoCode: String?
+    /// The partner's slug when the merchant is a partner of the platform.
+    public let partnerSlug: String?
+    /// The partner's name, or the merchant as the author named it.
+    public let merchantName: String
+    public let productID: Int64?
+    public let offerID: Int64?
+    public let categorySlug: String?
+    public let city: String?
+    public let startsAt: Date?
+    public let endsAt: Date?
+    public let temperature: Double
+    public let voteCount: Int
+    /// When it was posted, or last bumped: the time term of its hot score.
+    public let rankedAt: Date
+    public let createdAt: Date
+
+    public init(
+        id: DealID, authorID: MemberID, authorHandle: String, title: String, description: String?, url: String?,
+        kind: DealKind, price: Money?, shipping: Money?, referencePrice: Money?, promoCode: String?,
+        partnerSlug: String?, merchantName: String, productID: Int64?, offerID: Int64?, categorySlug: String?,
+        city: String?, startsAt: Date?, endsAt: Date?, temperature: Double, voteCount: Int, rankedAt: Date,
+        createdAt: Date
+    ) {
+        self.id = id
+        self.authorID = authorID
+        self.authorHandle = authorHandle
+        self.title = title
+        self.description = description
+        self.url = url
+        self.kind = kind
+        self.price = price
+        self.shipping = shipping
+        self.referencePrice = referencePrice
+        self.promoCode = promoCode
+        self.partnerSlug = partnerSlug
+        self.merchantName = merchantName
+        self.productID = productID
+        self.offerID = offerID
+        self.categorySlug = categorySlug
+        self.city = city
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.temperature = temperature
+        self.voteCount = voteCount
+        self.rankedAt = rankedAt
+        self.createdAt = createdAt
+    }
+
+    public func isExpired(at now: Date) -> Bool { endsAt.map { $0 <= now } ?? false }
+
+    /// Price plus shipping, when the deal has a price.
+    public var total: Money? {
+        guard let price else { return nil }
+        return Money(minorUnits: price.minorUnits + (shipping?.minorUnits ?? 0), currency: price.currency)
+    }
+
+    /// The announced reduction against the 30-day reference price, rounded down; nil without one.
+    public var reductionPercent: Int? {
+        guard let total, let reference = referencePrice, reference.currency == total.currency,
+            reference.minorUnits > total.minorUnits
+        else { return nil }
+        return Int((reference.minorUnits - total.minorUnits) * 100 / reference.minorUnits)
+    }
+}

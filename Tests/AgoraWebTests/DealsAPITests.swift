@@ -1,0 +1,163 @@
+import AgoraDomain
+import AgoraStore
+import AgoraTestSupport
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import SQLKit
+import Testing
+
+@Suite struct DealsAPITests {
+    static func deal(_ title: String, _ changes: [String: Any] = [:]) -> ByteBuffer {
+        var body: [String: Any] = [
+            "title": title, "price": 34_900, "shipping": 0, "merchant": "Boutique du coin",
+            "url": "https://shop.example/\(title.filter(\.isLetter))",
+        ]
+        body.merge(changes) { _, new in new }
+        return json(body)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func membersPostDealsAndBadOnesChangeNothing(backend: Backend) async throws {
+        try await withApp(backend) { client, database in
+            _ = try await PartnerOffersAPITests.partnerToken(client, database, slug: "shop")
+            let alice = try await registerAndLogIn(client, "alice")
+            let posted = try await client.execute(
+                uri: "/api/v1/deals", method: .post, headers: bearer(alice),
+                body: Self.deal("Lave-linge 8 kg", ["partner": "shop", "referencePrice": 39_900, "merchant": NSNull()]))
+            #expect(posted.status == .created, "\(posted.text)")
+            let deal = try #require(posted.object["deal"] as? [String: Any])
+            #expect(
+                deal["isNew"] as? Bool == true && deal["temperature"] == nil && deal["author"] as? String == "alice")
+            #expect((deal["merchant"] as? [String: Any])?["name"] as? String == "shop")
+            #expect(deal["reductionPercent"] as? Int == 12, "349 € against the 399 € of the last 30 days")
+            #expect((posted.object["possibleDuplicates"] as? [Any])?.isEmpty == true)
+            let again = try await client.execute(
+                uri: "/api/v1/deals", method: .post, headers: bearer(alice), body: Self.deal("Lave-linge 8 kg"))
+            #expect(again.object["possibleDuplicates"] as? [Int] == [deal["id"] as? Int ?? 0], "\(again.text)")
+
+            let before = try await count("deals", in: database)
+            for (body, field) in [
+                (Self.deal("Top"), "title"), (Self.deal("Sans prix", ["price": NSNull()]), "price"),
+                (Self.deal("Partenaire inconnu", ["partner": "nobody"]), "partner"),
+                (Self.deal("Code promo", ["kind": "voucher"]), "promoCode"),
+                (Self.deal("Déjà fini", ["endsAt": "2020-01-01"]), "endsAt"),
+                (Self.deal("Mauvais lien", ["url": "ftp://shop.example"]), "url"),
+                (Self.deal("Clé inconnue", ["hot": true]), "hot"),
+                (Self.deal("Catégorie inconnue", ["category": "nowhere"]), "category"),
+            ] {
+                expectProblem(
+                    try await client.execute(uri: "/api/v1/deals", method: .post, headers: bearer(alice), body: body),
+                    .unprocessableContent, type: "validation", field: field)
+            }
+            expectProblem(
+                try await client.execute(uri: "/api/v1/deals/999999", method: .get), .notFound, type: "not-found")
+            #expect(try await count("deals", in: database) == before, "refused deals write nothing")
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func oneVotePerMemberCountsOnceEvenWhenSentTwiceAtOnce(backend: Backend) async throws {
+        let clock = TestClock()
+        try await withApp(backend, configure: { $0.clock = clock }) { client, database in
+            let alice = try await registerAndLogIn(client, "alice")
+            let bruno = try await registerAndLogIn(client, "bruno")
+            let posted = try await client.execute(
+                uri: "/api/v1/deals", method: .post, headers: bearer(alice),
+                body: Self.deal("Vélo reconditionné", ["endsAt": "2026-05-30T00:00:00Z"]))
+            let id = try #require((posted.object["deal"] as? [String: Any])?["id"] as? Int)
+            let vote = "/api/v1/deals/\(id)/vote"
+            async let first = client.execute(
+                uri: vote, method: .put, headers: bearer(bruno), body: json(["direction": "hot"]))
+            async let second = client.execute(
+                uri: vote, method: .put, headers: bearer(bruno), body: json(["direction": "hot"]))
+            let answers = try await [first, second]
+            #expect(answers.allSatisfy { $0.status == .ok }, "\(answers.map(\.text))")
+            #expect(try await count("deal_votes", in: database) == 1)
+            clock.advance(by: 11 * 60)
+            let shown = try await client.execute(uri: "/api/v1/deals/\(id)", method: .get)
+            #expect(shown.object["votes"] as? Int == 1 && shown.object["temperature"] as? Int == 1, "\(shown.text)")
+
+            let cold = try await client.execute(
+                uri: vote, method: .put, headers: bearer(bruno), body: json(["direction": "cold"]))
+            #expect(cold.object["votes"] as? Int == 1 && cold.object["temperature"] as? Int == -1, "\(cold.text)")
+            let back = try await client.execute(uri: vote, method: .delete, headers: bearer(bruno))
+            #expect(back.object["votes"] as? Int == 0 && back.object["temperature"] as? Int == 0)
+
+            expectProblem(
+                try await client.execute(
+                    uri: vote, method: .put, headers: bearer(alice), body: json(["direction": "hot"])),
+                .unprocessableContent, type: "validation", field: "direction")
+            expectProblem(
+                try await client.execute(
+                    uri: vote, method: .put, headers: bearer(bruno), body: json(["direction": "warm"])),
+                .unprocessableContent, type: "validation", field: "direction")
+            let partner = try await PartnerOffersAPITests.partnerToken(client, database, slug: "shop")
+            expectProblem(
+                try await client.execute(
+                    uri: vote, method: .put, headers: bearer(partner), body: json(["direction": "hot"])),
+                .forbidden, type: "forbidden")
+
+            clock.advance(by: 2 * 86_400)  // past its end, within the session's lifetime
+            let expired = try await client.execute(
+                uri: vote, method: .put, headers: bearer(bruno), body: json(["direction": "hot"]))
+            expectProblem(expired, .unprocessableContent, type: "validation", field: "direction")
+            #expect(expired.object["detail"] as? String == "Ce bon plan a expiré : les votes sont clos.")
+            #expect(try await count("deal_votes", in: database) == 0)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func theHotListFollowsTheWrittenFormulaAndPages(backend: Backend) async throws {
+        let clock = TestClock()
+        try await withApp(backend, configure: { $0.clock = clock }) { client, database in
+            let author = try await registerAndLogIn(client, "alice")
+            var voters: [String] = []
+            for handle in ["bruno", "chloe", "dora"] { voters.append(try await registerAndLogIn(client, handle)) }
+            var posted: [(title: String, at: Date, votes: [String])] = []
+            for (title, votes) in [
+                ("Chaud depuis ce matin", ["hot", "hot", "hot"]), ("Tiède", []), ("Froid", ["cold"]),
+            ] {
+                let answer = try await client.execute(
+                    uri: "/api/v1/deals", method: .post, headers: bearer(author), body: Self.deal(title))
+                let id = try #require((answer.object["deal"] as? [String: Any])?["id"] as? Int)
+                for (voter, direction) in zip(voters, votes) {
+                    _ = try await client.execute(
+                        uri: "/api/v1/deals/\(id)/vote", method: .put, headers: bearer(voter),
+                        body: json(["direction": direction]))
+                }
+                posted.append((title, clock.now, votes))
+                clock.advance(by: 2 * 3600)
+            }
+            // New accounts weigh 0.25: each vote moves 1°.
+            let expected = posted.sorted {
+                func score(_ deal: (title: String, at: Date, votes: [String])) -> Double {
+                    let temperature = Double(deal.votes.map { $0 == "hot" ? 1 : -1 }.reduce(0, +))
+                    return HotScore.score(temperature: temperature, rankedAt: deal.at)
+                }
+                return score($0) > score($1)
+            }.map(\.title)
+            #expect(expected == ["Chaud depuis ce matin", "Froid", "Tiède"])
+            var titles: [String] = []
+            var cursor = ""
+            repeat {
+                let page = try await client.execute(
+                    uri: "/api/v1/deals?sort=hot&limit=2" + (cursor.isEmpty ? "" : "&cursor=\(cursor)"), method: .get)
+                titles += (page.object["items"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+                cursor = page.object["nextCursor"] as? String ?? ""
+            } while !cursor.isEmpty && titles.count < 10
+            #expect(titles == expected)
+            let newest = try await client.execute(uri: "/api/v1/deals?sort=new", method: .get)
+            #expect(
+                (newest.object["items"] as? [[String: Any]])?.compactMap { $0["title"] as? String } == [
+                    "Froid", "Tiède", "Chaud depuis ce matin",
+                ])
+            for (query, field) in [("sort=cold", "sort"), ("limit=0", "limit"), ("cursor=nope", "cursor")] {
+                expectProblem(
+                    try await client.execute(uri: "/api/v1/deals?\(query)", method: .get), .unprocessableContent,
+                    type: "validation", field: field)
+            }
+        }
+    }
+}
