@@ -75,10 +75,15 @@ public struct DealStore: Sendable {
                 """
             ).first()
             let dealID = DealID(try row!.decode(column: "id", as: Int64.self))
-            try await tx.appendEvent(
-                .dealPosted, audience: .everyone, payload: ["id": String(dealID.rawValue), "title": input.title])
+            try await tx.appendEvent(.dealPosted, audience: .everyone, payload: Posted(id: dealID, title: input.title))
             return (try await Self.deal(dealID, tx.sql)!, duplicates)
         }
+    }
+
+    /// What the `deal.posted` event says.
+    struct Posted: Encodable, Sendable {
+        let id: DealID
+        let title: String
     }
 
     public func deal(_ id: DealID) async throws -> Deal? {
