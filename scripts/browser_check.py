@@ -385,8 +385,18 @@ def main() -> int:
             w.visit("/notifications", "notifications")
             w.wait_for("[data-testid=unread-count]")
 
+        def deals_and_ranking():
+            w.visit("/deals", "deals")
+            w.wait_for("nav.tabs a[aria-current]")
+            w.visit("/about/ranking", "about-ranking")
+            if "log10" not in w.one("article.prose").text:
+                raise CheckFailed("the about-ranking page does not state the hot formula")
+
         def phone_width():
-            wanted = ["home", "register", "login", "settings", "search", "product", "near-home", "notifications"]
+            wanted = [
+                "home", "register", "login", "settings", "search", "product", "near-home", "notifications", "deals",
+                "about-ranking",
+            ]
             missing = [p for p in wanted if p not in w.phone_widths]
             if missing:
                 raise CheckFailed(f"pages not measured at {PHONE_WIDTH}px (an earlier step failed): {missing}")
@@ -405,6 +415,7 @@ def main() -> int:
         w.run("search form: words and order by total price", search_form_sorts_by_price)
         w.run("product page: best offer and price chart", product_page)
         w.run("near my home, then a price alert", alert_and_near_home)
+        w.run("deals and how they are ranked", deals_and_ranking)
         w.run(f"no horizontal scroll at {PHONE_WIDTH}px", phone_width)
     finally:
         driver.quit()

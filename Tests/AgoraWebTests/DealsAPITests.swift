@@ -160,4 +160,40 @@ import Testing
             }
         }
     }
+
+    @Test func dealPagesListADealLetOthersVoteWithoutJavaScriptAndStateTheFormula() async throws {
+        let clock = TestClock()
+        try await withApp(configure: { $0.clock = clock }) { client, database in
+            let alice = try await registerAndLogIn(client, "alice")
+            let posted = try await client.execute(
+                uri: "/api/v1/deals", method: .post, headers: bearer(alice),
+                body: Self.deal("Casque <audio> reconditionné", ["endsAt": "2026-05-30T00:00:00Z"]))
+            let id = try #require((posted.object["deal"] as? [String: Any])?["id"] as? Int)
+            try await registerAndLogIn(client, "bruno")
+            let browser = PagesTests.Browser(client)
+            let list = try await browser.get("/deals")
+            #expect(list.status == .ok && list.text.contains("Casque &lt;audio&gt; reconditionné"))
+            #expect(list.text.contains("nouveau"), "a new deal's temperature is hidden")
+            #expect(!(try await browser.get("/deals/\(id)")).text.contains("vote-form"), "visitors see no vote buttons")
+
+            _ = try await browser.get("/login")
+            _ = try await browser.post("/login", ["login": "bruno", "password": "password-bruno"])
+            let forged = try await browser.post("/deals/\(id)/vote", ["direction": "hot"], csrf: false)
+            #expect(forged.status == .forbidden)
+            let voted = try await browser.post("/deals/\(id)/vote", ["direction": "hot"])
+            #expect(voted.status == .seeOther)
+            clock.advance(by: 11 * 60)
+            let page = try await browser.get("/deals/\(id)")
+            #expect(page.text.contains("vote-form") && page.text.contains(">1°<"), "\(page.text)")
+            #expect(try await count("deal_votes", in: database) == 1)
+
+            clock.advance(by: 2 * 86_400)
+            let late = try await browser.post("/deals/\(id)/vote", ["direction": "cold"])
+            #expect(late.headers[.location] == "/deals/\(id)?voteError=expired")
+            #expect(try await browser.get("/deals/\(id)?voteError=expired").text.contains("Ce bon plan a expiré"))
+
+            let about = try await browser.get("/about/ranking")
+            #expect(about.text.contains("log10(max(|t|, 1))") && about.text.contains("45 000 s"))
+        }
+    }
 }

@@ -83,6 +83,7 @@ func buildRouter(
         pages: pages, notifications: NotificationStore(database: database),
         rendering: { NotificationRendering(localizer: localizer, language: $0) }
     ).addRoutes(to: router)
+    DealPages(pages: pages, deals: DealStore(database: database), clock: configuration.clock).addRoutes(to: router)
     SearchPages(
         pages: pages, products: ProductStore(database: database), categories: CategoryStore(database: database),
         stores: StoreLocationStore(database: database)
