@@ -237,10 +237,3 @@ public struct PriceAlertStore: Sendable {
         return lowest
     }
 }
-
-extension Array {
-    /// The array cut into consecutive pieces of at most `size` elements (an IN list stays bounded).
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
-    }
-}
