@@ -35,13 +35,13 @@ public struct StoreLocationStore: Sendable {
         }
     }
 
-    /// Each partner's nearest store within `radiusKm` of `center`, by partner slug (none without a center).
-    public func nearestByPartner(to center: Coordinates?, radiusKm: Double) async throws -> [String: ProductStore
-        .NearbyStore]
-    {
-        guard let center else { return [:] }
+    /// Each partner's nearest store within the vicinity, by partner slug (none without a vicinity).
+    public func nearestByPartner(within vicinity: Vicinity?) async throws -> [String: ProductStore.NearbyStore] {
+        guard let vicinity else { return [:] }
         var nearest: [String: ProductStore.NearbyStore] = [:]
-        for found in try await database.read({ sql in try await Self.stores(near: center, radiusKm: radiusKm, sql) })
+        for found in try await database.read({ sql in
+            try await Self.stores(near: vicinity.center, radiusKm: vicinity.radiusKm, sql)
+        })
         where nearest[found.store.partnerSlug] == nil {
             nearest[found.store.partnerSlug] = ProductStore.NearbyStore(
                 store: found.store, distanceKm: found.distanceKm)

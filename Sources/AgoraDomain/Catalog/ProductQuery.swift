@@ -34,7 +34,7 @@ public struct ProductQuery: Equatable, Sendable {
     public var sustainabilityWeight: Int?
     /// Only products in stock in a partner's store within `radiusKm` of this point.
     public var near: Coordinates?
-    public var radiusKm = 10.0
+    public var radiusKm = Vicinity.defaultRadiusKm
     public var after: Cursor?
     public var limit = 20
 
@@ -42,9 +42,6 @@ public struct ProductQuery: Equatable, Sendable {
 
     /// The order actually used: relevance needs words to be relevant to.
     public var effectiveSort: Sort { sort == .relevance && words.isEmpty ? .price : sort }
-
-    /// The largest radius of a near-me search: beyond it, "near" means nothing.
-    public static let maximumRadiusKm = 200.0
 
     /// Reads the API's query parameters; the first one at fault is thrown, by its name. `near` is
     /// `latitude,longitude` or `home`, the member's `home` (nil for visitors and members without one).
@@ -111,23 +108,9 @@ public struct ProductQuery: Equatable, Sendable {
             }
             after = parsed
         }
-        if let place = value("near") {
-            if place == "home" {
-                guard let home else { throw ValidationError(field: "near", "error.near.noHome") }
-                near = home
-            } else {
-                let parts = place.split(separator: ",").map { Double($0.trimmed()) }
-                guard parts.count == 2, let latitude = parts[0], let longitude = parts[1] else {
-                    throw ValidationError(field: "near", "error.near.format")
-                }
-                do {
-                    near = try Coordinates(latitude: latitude, longitude: longitude)
-                } catch {
-                    throw ValidationError(field: "near", error.message)
-                }
-            }
+        if let vicinity = try Vicinity(near: parameters["near"], radiusKm: parameters["radiusKm"], home: home) {
+            (near, radiusKm) = (vicinity.center, vicinity.radiusKm)
         }
-        radiusKm = try decimal("radiusKm", in: 0.1...Self.maximumRadiusKm) ?? radiusKm
         if sort == .distance, near == nil { throw ValidationError(field: "near", "error.near.required") }
         limit = Int(try integer("limit", in: 1...50) ?? 20)
         sustainabilityWeight = try integer("weight", in: 0...100).map(Int.init)

@@ -25,7 +25,8 @@ struct ProductPages {
         let text = { (key: String, arguments: [String]) in pages.localizer.text(key, language, arguments) }
         let comparison = ProductComparison(offers: offers, now: clock.now)
         // A member with a home sees, on each offer, the partner's nearest store within 25 km of it.
-        let nearest = try await stores.nearestByPartner(to: context.identity?.member?.home, radiusKm: 25)
+        let nearest = try await stores.nearestByPartner(
+            within: context.identity?.member?.home.map { Vicinity(center: $0, radiusKm: 25) })
         let lines: [[String: Any]] = comparison.lines.map { line in
             var values: [String: Any] = [
                 "partner": line.offer.partnerName,

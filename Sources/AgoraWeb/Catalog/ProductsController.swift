@@ -129,10 +129,10 @@ struct ProductsController {
         else { throw Problem.notFound }
         let comparison = ProductComparison(offers: offers, now: clock.now)
         // Near me: the same `near` and `radiusKm` as the search, each offer with its partner's nearest store.
-        var parameters: [String: String] = [:]
-        for name in ["near", "radiusKm"] { parameters[name] = request.uri.queryParameters.get(name) }
-        let place = try ProductQuery(parameters: parameters, home: context.identity?.member?.home)
-        let nearest = try await stores.nearestByPartner(to: place.near, radiusKm: place.radiusKm)
+        let parameters = request.uri.queryParameters
+        let vicinity = try Vicinity(
+            near: parameters.get("near"), radiusKm: parameters.get("radiusKm"), home: context.identity?.member?.home)
+        let nearest = try await stores.nearestByPartner(within: vicinity)
         var alternative: ProductStore.Found?
         if let best = comparison.lines.first(where: \.isBest)?.offer.total {
             alternative = try await products.greenerAlternative(to: product, lowest: best)
@@ -179,15 +179,19 @@ struct NearbyStoreAnswer: Encodable {
     let name: String
     let address: String
     let city: String
+    let latitude: Double
+    let longitude: Double
     let partner: PartnerReference
     let distanceKm: Double
 
-    init(_ nearby: ProductStore.NearbyStore) {
-        let store = nearby.store
+    init(store: StoreLocation, distanceKm: Double) {
         (id, name, address, city) = (store.id, store.name, store.address, store.city)
+        (latitude, longitude) = (store.position.latitude, store.position.longitude)
         partner = PartnerReference(slug: store.partnerSlug, name: store.partnerName)
-        distanceKm = (nearby.distanceKm * 100).rounded() / 100
+        self.distanceKm = (distanceKm * 100).rounded() / 100
     }
+
+    init(_ nearby: ProductStore.NearbyStore) { self.init(store: nearby.store, distanceKm: nearby.distanceKm) }
 }
 
 /// A partner named in an answer about something else (an offer, a store).

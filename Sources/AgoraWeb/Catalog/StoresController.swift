@@ -9,7 +9,6 @@ struct StoresController {
     let partners: PartnerStore
 
     static let maximumStores = 1_000
-    static let maximumRadiusKm = 200.0
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.put("partner/stores", use: replace)
@@ -66,55 +65,19 @@ struct StoresController {
     }
 
     struct NearAnswer: ResponseEncodable {
-        struct Item: Encodable {
-            let id: Int64
-            let name: String
-            let address: String
-            let city: String
-            let latitude: Double
-            let longitude: Double
-            let partner: PartnerReference
-            /// Great-circle distance from the point asked about, in kilometres, to 10 m.
-            let distanceKm: Double
-        }
-
-        let items: [Item]
+        let items: [NearbyStoreAnswer]
     }
 
     /// `GET /api/v1/stores?near=lat,lon&radiusKm=10`: nearest first; without `near`, from the member's home.
     @Sendable func near(request: Request, context: AppRequestContext) async throws -> NearAnswer {
-        let center: Coordinates
-        if let near = request.uri.queryParameters.get("near") {
-            let parts = near.split(separator: ",", omittingEmptySubsequences: false).map {
-                Double($0.trimmingCharacters(in: .whitespaces))
-            }
-            guard parts.count == 2, let latitude = parts[0], let longitude = parts[1],
-                let point = try? Coordinates(latitude: latitude, longitude: longitude)
-            else {
-                throw Problem.validation(field: "near", "error.near.format")
-            }
-            center = point
-        } else if let home = context.identity?.member?.home {
-            center = home
-        } else {
-            throw Problem.validation(field: "near", "error.near.missing")
-        }
-        var radius = 10.0
-        if let raw = request.uri.queryParameters.get("radiusKm") {
-            guard let value = Double(raw), value.isFinite, value > 0, value <= Self.maximumRadiusKm else {
-                throw Problem.validation(field: "radiusKm", "error.outOfRange")
-            }
-            radius = value
-        }
-        let found = try await stores.near(center, radiusKm: radius)
-        return NearAnswer(
-            items: found.map { store, distance in
-                .init(
-                    id: store.id, name: store.name, address: store.address, city: store.city,
-                    latitude: store.position.latitude,
-                    longitude: store.position.longitude,
-                    partner: .init(slug: store.partnerSlug, name: store.partnerName),
-                    distanceKm: (distance * 100).rounded() / 100)
-            })
+        let parameters = request.uri.queryParameters
+        let home = context.identity?.member?.home
+        guard
+            let vicinity = try Vicinity(
+                near: parameters.get("near") ?? (home == nil ? nil : "home"), radiusKm: parameters.get("radiusKm"),
+                home: home)
+        else { throw Problem.validation(field: "near", "error.near.missing") }
+        let found = try await stores.near(vicinity.center, radiusKm: vicinity.radiusKm)
+        return NearAnswer(items: found.map { NearbyStoreAnswer(store: $0.store, distanceKm: $0.distanceKm) })
     }
 }

@@ -152,8 +152,12 @@ extension OpenAPIDocument {
             "NearbyStore": object(
                 [
                     "id": integer, "name": string, "address": string, "city": string,
-                    "partner": object(["slug": string, "name": string]), "distanceKm": ["type": "number"],
-                ], required: ["id", "name", "address", "city", "partner", "distanceKm"]),
+                    "latitude": ["type": "number"], "longitude": ["type": "number"],
+                    "partner": object(["slug": string, "name": string]),
+                    "distanceKm": [
+                        "type": "number", "description": "Great-circle distance from the point asked about, to 10 m",
+                    ],
+                ], required: ["id", "name", "address", "city", "latitude", "longitude", "partner", "distanceKm"]),
             "AlertRequest": object(
                 [
                     "target": [
@@ -192,22 +196,7 @@ extension OpenAPIDocument {
             "MarkRead": object(["upTo": ["type": "integer", "description": "Up to this id; absent: all"]]),
             "MarkedCount": object(["marked": ["type": "integer"]], required: ["marked"]),
             "StoreCount": object(["stores": ["type": "integer"]], required: ["stores"]),
-            "StoresNear": object(
-                [
-                    "items": [
-                        "type": "array",
-                        "items": object(
-                            [
-                                "id": integer, "name": string, "address": string, "city": string,
-                                "latitude": ["type": "number"],
-                                "longitude": ["type": "number"], "partner": object(["slug": string, "name": string]),
-                                "distanceKm": ["type": "number"],
-                            ],
-                            required: [
-                                "id", "name", "address", "city", "latitude", "longitude", "partner", "distanceKm",
-                            ]),
-                    ]
-                ], required: ["items"]),
+            "StoresNear": object(["items": ["type": "array", "items": ref("NearbyStore")]], required: ["items"]),
         ]
     }
 }
