@@ -33,8 +33,8 @@ struct PartnerOffersController {
         let id: Int64
         let sku: String
         let product: ProductReference
-        let price: ProductsController.Amount
-        let shipping: ProductsController.Amount
+        let price: Amount
+        let shipping: Amount
         let stock: Int
         let condition: OfferCondition
         let url: String

@@ -23,7 +23,7 @@ struct PriceAlertsController {
         init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(["target", "currency"])
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            target = try container.decodeIfPresent(ProductsController.Amount.self, forKey: .target).map { amount in
+            target = try container.decodeIfPresent(Amount.self, forKey: .target).map { amount in
                 try Money.parse(minorUnits: amount.amount, currency: amount.currency, field: "target.amount")
             }
             let currency = try container.decodeIfPresent(String.self, forKey: .currency) ?? "EUR"
@@ -34,11 +34,11 @@ struct PriceAlertsController {
     struct AlertAnswer: ResponseEncodable {
         let productID: Int64
         let productName: String
-        let target: ProductsController.Amount
+        let target: Amount
         let anyDrop: Bool
         /// False once it has fired, until the price goes back above the target.
         let armed: Bool
-        let currentLowest: ProductsController.Amount?
+        let currentLowest: Amount?
         let createdAt: Date
         let firedAt: Date?
 
@@ -48,7 +48,7 @@ struct PriceAlertsController {
             target = .init(alert.target)
             anyDrop = alert.anyDrop
             armed = alert.armed
-            currentLowest = alert.currentLowest.map(ProductsController.Amount.init)
+            currentLowest = alert.currentLowest.map(Amount.init)
             createdAt = alert.createdAt
             firedAt = alert.firedAt
         }

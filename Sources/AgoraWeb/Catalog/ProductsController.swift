@@ -52,17 +52,6 @@ struct ProductsController {
             nextCursor: page.next?.encoded)
     }
 
-    /// An amount as the API writes and reads it: minor units and currency.
-    struct Amount: Codable {
-        let amount: Int64
-        let currency: String
-
-        init(_ money: Money) {
-            amount = money.minorUnits
-            currency = money.currency
-        }
-    }
-
     struct Figure<Value: Encodable>: Encodable {
         let value: Value
         let source: String

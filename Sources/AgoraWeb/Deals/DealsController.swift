@@ -28,10 +28,10 @@ struct DealsController {
         let description: String?
         let url: String?
         let kind: DealKind
-        let price: ProductsController.Amount?
-        let shipping: ProductsController.Amount?
-        let total: ProductsController.Amount?
-        let referencePrice: ProductsController.Amount?
+        let price: Amount?
+        let shipping: Amount?
+        let total: Amount?
+        let referencePrice: Amount?
         /// Against the 30-day reference price only (art. L112-1-1), rounded down.
         let reductionPercent: Int?
         let promoCode: String?
@@ -56,10 +56,10 @@ struct DealsController {
             (title, description, url, kind, promoCode) = (
                 deal.title, deal.description, deal.url, deal.kind, deal.promoCode
             )
-            price = deal.price.map(ProductsController.Amount.init)
-            shipping = deal.shipping.map(ProductsController.Amount.init)
-            total = deal.total.map(ProductsController.Amount.init)
-            referencePrice = deal.referencePrice.map(ProductsController.Amount.init)
+            price = deal.price.map(Amount.init)
+            shipping = deal.shipping.map(Amount.init)
+            total = deal.total.map(Amount.init)
+            referencePrice = deal.referencePrice.map(Amount.init)
             reductionPercent = deal.reductionPercent
             merchant = Merchant(partner: deal.partnerSlug, name: deal.merchantName)
             (productID, offerID, category, city) = (deal.productID, deal.offerID, deal.categorySlug, deal.city)
