@@ -392,10 +392,21 @@ def main() -> int:
             if "log10" not in w.one("article.prose").text:
                 raise CheckFailed("the about-ranking page does not state the hot formula")
 
+        def english_pages():
+            # The footer switch, then the new pages again in English, whose words run longer.
+            form = w.one("form#language-form")
+            w.click(form.find_element(By.CSS_SELECTOR, 'button[value="en"]'), form)
+            WebDriverWait(w.driver, WAIT_SECONDS).until(lambda d: w.html_lang().startswith("en"))
+            if w.html_lang().split("-")[0].lower() != "en":
+                raise CheckFailed(f"after the footer switch <html lang> is {w.html_lang()!r}; expected 'en'")
+            w.visit("/search?q=phone&sort=price", "search-en")
+            w.visit("/deals", "deals-en")
+            w.visit("/notifications", "notifications-en")
+
         def phone_width():
             wanted = [
                 "home", "register", "login", "settings", "search", "product", "near-home", "notifications", "deals",
-                "about-ranking",
+                "about-ranking", "search-en", "deals-en", "notifications-en",
             ]
             missing = [p for p in wanted if p not in w.phone_widths]
             if missing:
@@ -416,6 +427,7 @@ def main() -> int:
         w.run("product page: best offer and price chart", product_page)
         w.run("near my home, then a price alert", alert_and_near_home)
         w.run("deals and how they are ranked", deals_and_ranking)
+        w.run("the new pages in English", english_pages)
         w.run(f"no horizontal scroll at {PHONE_WIDTH}px", phone_width)
     finally:
         driver.quit()
