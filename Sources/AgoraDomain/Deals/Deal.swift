@@ -64,16 +64,10 @@ public struct Deal: Equatable, Sendable {
     public func isExpired(at now: Date) -> Bool { endsAt.map { $0 <= now } ?? false }
 
     /// Price plus shipping, when the deal has a price.
-    public var total: Money? {
-        guard let price else { return nil }
-        return Money(minorUnits: price.minorUnits + (shipping?.minorUnits ?? 0), currency: price.currency)
-    }
+    public var total: Money? { DealInput.total(price: price, shipping: shipping) }
 
-    /// The announced reduction against the 30-day reference price, rounded down; nil without one.
+    /// The announced reduction against the 30-day reference price (see `ReferencePrice`); nil without one.
     public var reductionPercent: Int? {
-        guard let total, let reference = referencePrice, reference.currency == total.currency,
-            reference.minorUnits > total.minorUnits
-        else { return nil }
-        return Int((reference.minorUnits - total.minorUnits) * 100 / reference.minorUnits)
+        total.flatMap { ReferencePrice.reductionPercent(current: $0, reference: referencePrice) }
     }
 }

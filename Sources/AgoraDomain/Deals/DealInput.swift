@@ -122,8 +122,10 @@ public struct DealInput: Equatable, Sendable {
     }
 
     /// The total a member pays (price + shipping), when the deal has a price.
-    public var total: Money? {
-        guard let price else { return nil }
-        return Money(minorUnits: price.minorUnits + (shipping?.minorUnits ?? 0), currency: price.currency)
+    public var total: Money? { Self.total(price: price, shipping: shipping) }
+
+    /// Price plus shipping (none counts as free), when there is a price.
+    static func total(price: Money?, shipping: Money?) -> Money? {
+        price.map { price in shipping.map { price + $0 } ?? price }
     }
 }
