@@ -2,47 +2,63 @@ import AgoraDomain
 import Foundation
 import SQLKit
 
-/// Members' deals: posting one, reading them in hot or new order, and voting on them.
+/// Members' deals: posting and editing one, reading one as its viewer may. Lists, votes, comments,
+/// follows and moderation live in the extensions and stores beside it.
 public struct DealStore: Sendable {
     let database: Database
 
     public init(database: Database) { self.database = database }
 
-    /// Posts a deal for `authorID`. The partner, category, product and offer it names must exist
-    /// (a `ValidationError` on that field otherwise). Answers the deal and the active deals that
-    /// already point to the same address or offer, for the author to be warned of a duplicate.
-    public func post(_ input: DealInput, by authorID: MemberID) async throws -> (deal: Deal, duplicates: [DealID]) {
+    /// The rows a deal names, resolved: a `ValidationError` on the field that names nothing.
+    private struct Links {
+        var partnerID: Int64?
+        var categoryID: Int64?
+        var productID: Int64?
+    }
+
+    private static func links(of input: DealInput, _ tx: Transaction) async throws -> Links {
+        func id(_ query: SQLQueryString, field: String, _ message: String) async throws -> Int64 {
+            guard let row = try await tx.sql.raw(query).first() else { throw ValidationError(field: field, message) }
+            return try row.decode(column: "id", as: Int64.self)
+        }
+        var links = Links()
+        if case .partner(let slug) = input.merchant {
+            links.partnerID = try await id(
+                "SELECT id FROM partners WHERE slug = \(bind: slug)", field: "partner", "error.deal.unknownPartner")
+        }
+        links.categoryID = try await input.categorySlug.asyncMap { slug in
+            try await id("SELECT id FROM categories WHERE slug = \(bind: slug)", field: "category", "error.category.unknown")
+        }
+        links.productID = try await input.productID.asyncMap { product in
+            try await id("SELECT id FROM products WHERE id = \(bind: product)", field: "productID", "error.notFound")
+        }
+        if let offer = input.offerID {
+            guard let row = try await tx.sql.raw("SELECT product_id FROM offers WHERE id = \(bind: offer)").first() else {
+                throw ValidationError(field: "offerID", "error.notFound")
+            }
+            let offerProduct = try row.decode(column: "product_id", as: Int64.self)
+            guard links.productID == nil || links.productID == offerProduct else {
+                throw ValidationError(field: "offerID", "error.deal.offerNotOfProduct")
+            }
+            links.productID = offerProduct
+        }
+        return links
+    }
+
+    /// The folded words keywords are matched against: title, description and merchant.
+    static func words(of input: DealInput, merchant: String) -> [String] {
+        TextFolding.words([input.title, input.description ?? "", merchant].joined(separator: " "))
+    }
+
+    /// Posts a deal for `author`. The partner, category, product and offer it names must exist
+    /// (a `ValidationError` on that field otherwise). A new member's first deals wait for staff
+    /// (see `Moderation`); the others are published at once and their followers told. Answers the
+    /// deal and the active deals that already point to the same address or offer, for the author
+    /// to be warned of a duplicate.
+    public func post(_ input: DealInput, by author: Member) async throws -> (deal: Deal, duplicates: [DealID]) {
         try await database.write { tx in
             let now = tx.now.millisecondsSince1970
-            func id(_ query: SQLQueryString, field: String, _ message: String) async throws -> Int64 {
-                guard let row = try await tx.sql.raw(query).first() else {
-                    throw ValidationError(field: field, message)
-                }
-                return try row.decode(column: "id", as: Int64.self)
-            }
-            var partnerID: Int64?
-            if case .partner(let slug) = input.merchant {
-                partnerID = try await id(
-                    "SELECT id FROM partners WHERE slug = \(bind: slug)", field: "partner", "error.deal.unknownPartner")
-            }
-            let categoryID = try await input.categorySlug.asyncMap { slug in
-                try await id(
-                    "SELECT id FROM categories WHERE slug = \(bind: slug)", field: "category", "error.category.unknown")
-            }
-            var productID = try await input.productID.asyncMap { product in
-                try await id(
-                    "SELECT id FROM products WHERE id = \(bind: product)", field: "productID", "error.notFound")
-            }
-            if let offer = input.offerID {
-                guard
-                    let row = try await tx.sql.raw("SELECT product_id FROM offers WHERE id = \(bind: offer)").first()
-                else { throw ValidationError(field: "offerID", "error.notFound") }
-                let offerProduct = try row.decode(column: "product_id", as: Int64.self)
-                guard productID == nil || productID == offerProduct else {
-                    throw ValidationError(field: "offerID", "error.deal.offerNotOfProduct")
-                }
-                productID = offerProduct
-            }
+            let links = try await Self.links(of: input, tx)
             // Active deals pointing at the same place: a warning, not a refusal (the author may know better).
             var sameTarget: [SQLQueryString] = []
             if let url = input.url { sameTarget.append("url = \(bind: url)") }
@@ -51,33 +67,60 @@ public struct DealStore: Sendable {
             if !sameTarget.isEmpty {
                 duplicates = try await tx.sql.raw(
                     """
-                    SELECT id FROM deals WHERE (\(sameTarget.joined(separator: " OR ")))
-                      AND (ends_at IS NULL OR ends_at > \(bind: now)) ORDER BY id LIMIT 10
+                    SELECT id FROM deals WHERE (\(sameTarget.joined(separator: " OR "))) AND status = 'published'
+                      AND expired_at IS NULL AND (ends_at IS NULL OR ends_at > \(bind: now)) ORDER BY id LIMIT 10
                     """
                 ).all().map { DealID(try $0.decode(column: "id", as: Int64.self)) }
             }
+            let published = try await tx.sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM deals WHERE author_id = \(bind: author.id.rawValue) AND status = 'published'
+                """
+            ).first()!.decode(column: "n", as: Int.self)
+            let status: DealStatus =
+                Moderation.needsApproval(role: author.role, publishedDeals: published) ? .pending : .published
             let currency = input.price?.currency ?? input.shipping?.currency ?? "EUR"
             let merchantName: String? = if case .named(let name) = input.merchant { name } else { nil }
+            let partnerName = try await links.partnerID.asyncMap { id in
+                try await tx.sql.raw("SELECT name FROM partners WHERE id = \(bind: id)").first()!
+                    .decode(column: "name", as: String.self)
+            }
+            let searchText = " " + Self.words(of: input, merchant: partnerName ?? merchantName ?? "").joined(separator: " ") + " "
             let row = try await tx.sql.raw(
                 """
                 INSERT INTO deals (author_id, title, description, url, kind, currency, price_minor, shipping_minor,
                     reference_minor, promo_code, partner_id, merchant_name, product_id, offer_id, category_id, city,
-                    starts_at, ends_at, temperature, hot_score, vote_count, ranked_at, created_at, updated_at)
-                VALUES (\(bind: authorID.rawValue), \(bind: input.title), \(bind: input.description), \(bind: input.url),
+                    starts_at, ends_at, temperature, hot_score, vote_count, ranked_at, created_at, updated_at,
+                    status, search_text)
+                VALUES (\(bind: author.id.rawValue), \(bind: input.title), \(bind: input.description), \(bind: input.url),
                     \(bind: input.kind.rawValue), \(bind: currency), \(bind: input.price?.minorUnits),
                     \(bind: input.shipping?.minorUnits), \(bind: input.referencePrice?.minorUnits),
-                    \(bind: input.promoCode), \(bind: partnerID), \(bind: merchantName), \(bind: productID),
-                    \(bind: input.offerID), \(bind: categoryID), \(bind: input.city),
+                    \(bind: input.promoCode), \(bind: links.partnerID), \(bind: merchantName), \(bind: links.productID),
+                    \(bind: input.offerID), \(bind: links.categoryID), \(bind: input.city),
                     \(bind: input.startsAt?.millisecondsSince1970), \(bind: input.endsAt?.millisecondsSince1970),
                     0, \(bind: HotScore.score(temperature: 0, rankedAt: tx.now)), 0, \(bind: now), \(bind: now),
-                    \(bind: now))
+                    \(bind: now), \(bind: status.rawValue), \(bind: searchText))
                 RETURNING id
                 """
             ).first()
             let dealID = DealID(try row!.decode(column: "id", as: Int64.self))
-            try await tx.appendEvent(.dealPosted, audience: .everyone, payload: Posted(id: dealID, title: input.title))
-            return (try await Self.deal(dealID, tx.sql)!, duplicates)
+            let deal = try await Self.deal(dealID, tx.sql)!
+            if status == .published {
+                try await Self.published(deal, tx)
+            } else {
+                try await tx.appendEvent(
+                    .dealSubmitted, audience: .staff, payload: Posted(id: dealID, title: deal.title))
+            }
+            return (deal, duplicates)
         }
+    }
+
+    /// What follows a deal's publication, at posting or at approval: the event, and its followers told.
+    static func published(_ deal: Deal, _ tx: Transaction) async throws {
+        try await tx.appendEvent(
+            .dealPosted, audience: .everyone, topic: EventTopic.deal(deal.id),
+            payload: Posted(id: deal.id, title: deal.title))
+        try await FollowStore.tellFollowers(of: deal, tx)
     }
 
     /// What the `deal.posted` event says.
@@ -86,136 +129,80 @@ public struct DealStore: Sendable {
         let title: String
     }
 
-    public func deal(_ id: DealID) async throws -> Deal? {
-        try await database.read { sql in try await Self.deal(id, sql) }
-    }
+    /// How soon after posting (or its last bump) an edit may bump a deal back to the top.
+    public static let bumpInterval: TimeInterval = 24 * 3600
 
-    /// The orders of the deal list.
-    public enum Order: String, Sendable, CaseIterable {
-        /// By hot score (see `HotScore`), warmest and newest first.
-        case hot
-        /// Newest first.
-        case new
-    }
-
-    /// One page of deals in `order`, after `cursor`; `next` is nil on the last page.
-    public func list(_ order: Order, after cursor: Cursor?, limit: Int) async throws -> (deals: [Deal], next: Cursor?) {
-        try await database.read { sql in
-            let key: SQLQueryString = order == .hot ? "deals.hot_score" : "CAST(deals.created_at AS DOUBLE PRECISION)"
-            var filter: SQLQueryString = "1 = 1"
-            if let cursor {
-                filter =
-                    "(\(key) < \(bind: cursor.key) OR (\(key) = \(bind: cursor.key) AND deals.id < \(bind: cursor.id)))"
-            }
-            let rows = try await sql.raw(
-                """
-                \(Self.select) WHERE \(filter)
-                ORDER BY \(key) DESC, deals.id DESC LIMIT \(literal: limit + 1)
-                """
-            ).all()
-            let deals = try rows.prefix(limit).map(Self.deal(from:))
-            var next: Cursor?
-            if rows.count > limit, let last = deals.last {
-                // The stored key, not one recomputed here, so the next page starts exactly after this one.
-                let row = rows[limit - 1]
-                let value =
-                    order == .hot
-                    ? try row.decode(column: "hot_score", as: Double.self)
-                    : Double(try row.decode(column: "created_at", as: Int64.self))
-                next = Cursor(key: value, id: last.id.rawValue)
-            }
-            return (deals, next)
-        }
-    }
-
-    /// Records `voter`'s vote on a deal (nil takes it back) and answers the deal as it now stands.
-    /// One vote per member per deal: the deal row is locked, so two votes of one member at the same
-    /// instant count once. Refused (a `ValidationError` on `direction`) as `VotePolicy` says.
-    public func vote(_ direction: VoteDirection?, on id: DealID, by voter: Member) async throws -> Deal {
+    /// The author edits their deal: every field is replaced by `input`. With `bump`, a published,
+    /// running deal is ranked again from now, at most once per `bumpInterval`. Anyone else is refused.
+    public func edit(_ id: DealID, _ input: DealInput, bump: Bool, by editor: Member) async throws -> Deal {
         try await database.write { tx in
             guard
-                let deal = try await tx.sql.raw(
+                let row = try await tx.sql.raw(
                     """
-                    SELECT author_id, ends_at, temperature, ranked_at, vote_count FROM deals
+                    SELECT author_id, status, ranked_at, temperature, expired_at, ends_at FROM deals
                     WHERE id = \(bind: id.rawValue)\(unsafeRaw: tx.lockForUpdate)
                     """
                 ).first()
             else { throw StoreError.notFound }
-            let authorID = MemberID(try deal.decode(column: "author_id", as: Int64.self))
-            let expired = try deal.decode(column: "ends_at", as: Int64?.self).map { $0 <= tx.now.millisecondsSince1970 }
-            let existing = try await tx.sql.raw(
-                """
-                SELECT direction, weight FROM deal_votes
-                WHERE deal_id = \(bind: id.rawValue) AND member_id = \(bind: voter.id.rawValue)
-                """
-            ).first()
-            let previous = try existing.map {
-                (
-                    direction: VoteDirection(rawValue: try $0.decode(column: "direction", as: String.self)) ?? .hot,
-                    weight: try $0.decode(column: "weight", as: Double.self)
-                )
+            guard MemberID(try row.decode(column: "author_id", as: Int64.self)) == editor.id else {
+                throw StoreError.forbidden("error.deal.notAuthor")
             }
-            if previous?.direction == direction { return try await Self.deal(id, tx.sql)! }
-            if expired == true { throw ValidationError(field: "direction", VotePolicy.Refusal.expired.rawValue) }
-            var delta = previous.map { -Temperature.move($0.direction, weight: $0.weight) } ?? 0
-            var votes = try deal.decode(column: "vote_count", as: Int.self)
-            if let direction {
-                let recent = try await tx.sql.raw(
-                    """
-                    SELECT deal_votes.at, deals.author_id, deal_votes.direction FROM deal_votes
-                    JOIN deals ON deals.id = deal_votes.deal_id
-                    WHERE deal_votes.member_id = \(bind: voter.id.rawValue)
-                      AND deal_votes.at > \(bind: tx.now.millisecondsSince1970 - 86_400_000)
-                    """
-                ).all().map { row in
-                    VotePolicy.RecentVote(
-                        at: Date(millisecondsSince1970: try row.decode(column: "at", as: Int64.self)),
-                        authorID: MemberID(try row.decode(column: "author_id", as: Int64.self)),
-                        direction: VoteDirection(rawValue: try row.decode(column: "direction", as: String.self)) ?? .hot
-                    )
+            let links = try await Self.links(of: input, tx)
+            var rankedAt = Date(millisecondsSince1970: try row.decode(column: "ranked_at", as: Int64.self))
+            if bump {
+                let running =
+                    try row.decode(column: "status", as: String.self) == DealStatus.published.rawValue
+                    && row.decode(column: "expired_at", as: Int64?.self) == nil
+                    && (input.endsAt.map { $0 > tx.now } ?? true)
+                guard running else { throw ValidationError(field: "bump", "error.deal.bumpNotRunning") }
+                guard tx.now.timeIntervalSince(rankedAt) >= Self.bumpInterval else {
+                    throw ValidationError(field: "bump", "error.deal.bumpTooSoon")
                 }
-                if let refusal = VotePolicy.refusal(
-                    voter: voter.id, authorID: authorID, direction: direction, dealExpired: false, recent: recent,
-                    now: tx.now)
-                {
-                    throw ValidationError(field: "direction", refusal.rawValue)
-                }
-                let weight = Temperature.weight(
-                    of: .init(memberSince: voter.createdAt, reputation: 0), at: tx.now)
-                delta += Temperature.move(direction, weight: weight)
-                try await tx.sql.raw(
-                    """
-                    INSERT INTO deal_votes (deal_id, member_id, direction, weight, at)
-                    VALUES (\(bind: id.rawValue), \(bind: voter.id.rawValue), \(bind: direction.rawValue), \(bind: weight),
-                            \(bind: tx.now.millisecondsSince1970))
-                    ON CONFLICT (deal_id, member_id) DO UPDATE SET direction = excluded.direction,
-                        weight = excluded.weight, at = excluded.at
-                    """
-                ).run()
-                if previous == nil { votes += 1 }
-            } else {
-                guard previous != nil else { return try await Self.deal(id, tx.sql)! }
-                try await tx.sql.raw(
-                    """
-                    DELETE FROM deal_votes WHERE deal_id = \(bind: id.rawValue) AND member_id = \(bind: voter.id.rawValue)
-                    """
-                ).run()
-                votes -= 1
+                rankedAt = tx.now
             }
-            let temperature = try deal.decode(column: "temperature", as: Double.self) + delta
-            let rankedAt = Date(millisecondsSince1970: try deal.decode(column: "ranked_at", as: Int64.self))
+            let temperature = try row.decode(column: "temperature", as: Double.self)
+            let currency = input.price?.currency ?? input.shipping?.currency ?? "EUR"
+            let merchantName: String? = if case .named(let name) = input.merchant { name } else { nil }
+            let partnerName = try await links.partnerID.asyncMap { id in
+                try await tx.sql.raw("SELECT name FROM partners WHERE id = \(bind: id)").first()!
+                    .decode(column: "name", as: String.self)
+            }
+            let searchText = " " + Self.words(of: input, merchant: partnerName ?? merchantName ?? "").joined(separator: " ") + " "
             try await tx.sql.raw(
                 """
-                UPDATE deals SET temperature = \(bind: temperature),
+                UPDATE deals SET title = \(bind: input.title), description = \(bind: input.description),
+                    url = \(bind: input.url), kind = \(bind: input.kind.rawValue), currency = \(bind: currency),
+                    price_minor = \(bind: input.price?.minorUnits), shipping_minor = \(bind: input.shipping?.minorUnits),
+                    reference_minor = \(bind: input.referencePrice?.minorUnits), promo_code = \(bind: input.promoCode),
+                    partner_id = \(bind: links.partnerID), merchant_name = \(bind: merchantName),
+                    product_id = \(bind: links.productID), offer_id = \(bind: input.offerID),
+                    category_id = \(bind: links.categoryID), city = \(bind: input.city),
+                    starts_at = \(bind: input.startsAt?.millisecondsSince1970),
+                    ends_at = \(bind: input.endsAt?.millisecondsSince1970),
+                    ranked_at = \(bind: rankedAt.millisecondsSince1970),
                     hot_score = \(bind: HotScore.score(temperature: temperature, rankedAt: rankedAt)),
-                    vote_count = \(bind: votes)
+                    search_text = \(bind: searchText), updated_at = \(bind: tx.now.millisecondsSince1970)
                 WHERE id = \(bind: id.rawValue)
                 """
             ).run()
             try await tx.appendEvent(
-                .dealVoted, audience: .everyone, payload: ["id": id.rawValue, "votes": Int64(votes)])
+                .dealEdited, audience: .everyone, topic: EventTopic.deal(id),
+                payload: ["id": id.rawValue, "bumped": bump ? 1 : 0])
             return try await Self.deal(id, tx.sql)!
         }
+    }
+
+    /// The deal, when `viewer` may see it: everyone sees published deals; pending and removed ones
+    /// only their author and staff.
+    public func deal(_ id: DealID, viewer: Member?) async throws -> Deal? {
+        try await database.read { sql in
+            guard let deal = try await Self.deal(id, sql) else { return nil }
+            return Self.visible(deal, to: viewer) ? deal : nil
+        }
+    }
+
+    static func visible(_ deal: Deal, to viewer: Member?) -> Bool {
+        deal.status == .published || viewer.map { $0.id == deal.authorID || $0.role.isStaff } ?? false
     }
 
     static let select: SQLQueryString = """
@@ -260,6 +247,50 @@ public struct DealStore: Sendable {
             temperature: try row.decode(column: "temperature", as: Double.self),
             voteCount: try row.decode(column: "vote_count", as: Int.self),
             rankedAt: Date(millisecondsSince1970: try row.decode(column: "ranked_at", as: Int64.self)),
-            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)))
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+            status: DealStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .removed,
+            expiredAt: try date("expired_at"),
+            expiryReports: try row.decode(column: "expiry_reports", as: Int.self),
+            commentCount: try row.decode(column: "comment_count", as: Int.self))
+    }
+}
+
+extension DealStore {
+    /// A visitor opened a deal through `referrer`'s share link: the first such click of a visitor on a
+    /// deal is kept, for the orders issue to reward. Unknown handles and one's own link are ignored.
+    public func recordShareClick(_ id: DealID, referrer handle: String, visitor: String, viewer: MemberID?) async throws {
+        guard (3...30).contains(handle.count), (16...64).contains(visitor.count) else { return }
+        try await database.write { tx in
+            guard
+                let row = try await tx.sql.raw("SELECT id FROM members WHERE handle = \(bind: handle.lowercased())")
+                    .first()
+            else { return }
+            let referrer = try row.decode(column: "id", as: Int64.self)
+            guard referrer != viewer?.rawValue else { return }
+            try await tx.sql.raw(
+                """
+                INSERT INTO share_clicks (deal_id, visitor, referrer_id, at)
+                VALUES (\(bind: id.rawValue), \(bind: visitor), \(bind: referrer), \(bind: tx.now.millisecondsSince1970))
+                ON CONFLICT (deal_id, visitor) DO NOTHING
+                """
+            ).run()
+        }
+    }
+
+    /// How many visitors each share link brought to a deal, by referrer handle.
+    public func shareClicks(_ id: DealID) async throws -> [String: Int] {
+        try await database.read { sql in
+            var clicks: [String: Int] = [:]
+            for row in try await sql.raw(
+                """
+                SELECT members.handle, COUNT(*) AS clicks FROM share_clicks
+                JOIN members ON members.id = share_clicks.referrer_id
+                WHERE share_clicks.deal_id = \(bind: id.rawValue) GROUP BY members.handle
+                """
+            ).all() {
+                clicks[try row.decode(column: "handle", as: String.self)] = try row.decode(column: "clicks", as: Int.self)
+            }
+            return clicks
+        }
     }
 }

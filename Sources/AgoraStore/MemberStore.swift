@@ -62,6 +62,34 @@ public struct MemberStore: Sendable {
         }
     }
 
+    /// What a public profile shows of a member: their standing in the community and their deals.
+    public struct Profile: Equatable, Sendable {
+        public let member: Member
+        public let standing: Reputation.Standing
+        public let publishedDeals: Int
+    }
+
+    public func profile(handle: String) async throws -> Profile? {
+        try await database.read { sql in
+            guard
+                let row = try await sql.raw(
+                    """
+                    SELECT \(unsafeRaw: Self.columns), reputation, hot_deals, comment_likes,
+                        (SELECT COUNT(*) FROM deals WHERE author_id = members.id AND status = 'published') AS deal_count
+                    FROM members WHERE handle = \(bind: handle.lowercased())
+                    """
+                ).first()
+            else { return nil }
+            return Profile(
+                member: try Self.member(from: row),
+                standing: Reputation.Standing(
+                    reputation: try row.decode(column: "reputation", as: Int.self),
+                    hotDeals: try row.decode(column: "hot_deals", as: Int.self),
+                    commentLikes: try row.decode(column: "comment_likes", as: Int.self)),
+                publishedDeals: try row.decode(column: "deal_count", as: Int.self))
+        }
+    }
+
     /// The member whose handle or e-mail is `login`, with their password hash, for checking a login.
     public func credentials(login: String) async throws -> (member: Member, passwordHash: String)? {
         let key = login.trimmingCharacters(in: .whitespaces).lowercased()

@@ -12,6 +12,14 @@ public struct NotificationStore: Sendable {
     /// The kinds of notification; each names its message in the locale files (`notification.<kind>`).
     public enum Kind {
         public static let priceAlert = "priceAlert"
+        /// A new deal matches something the member follows.
+        public static let dealMatch = "dealMatch"
+        /// Someone wrote `@handle` in a comment.
+        public static let mention = "mention"
+        /// Someone commented on the member's deal, or replied to their comment.
+        public static let comment = "comment"
+        /// Staff approved or removed the member's deal.
+        public static let moderation = "moderation"
     }
 
     /// One notification: its kind names a message of the locale files, its payload fills it.
@@ -31,17 +39,22 @@ public struct NotificationStore: Sendable {
         public let next: Int64?
     }
 
-    /// Adds a notification inside a transaction that is making the change it tells about.
+    /// Adds a notification inside a transaction that is making the change it tells about, and a
+    /// `notification.created` event so that the member's open pages update their unread count.
     static func add(
         to memberID: MemberID, kind: String, payload: some Encodable & Sendable, tx: Transaction
     ) async throws {
         let json = String(decoding: try JSONEncoder.events.encode(payload), as: UTF8.self)
-        try await tx.sql.raw(
+        let row = try await tx.sql.raw(
             """
             INSERT INTO notifications (member_id, kind, payload, created_at)
             VALUES (\(bind: memberID.rawValue), \(bind: kind), \(bind: json), \(bind: tx.now.millisecondsSince1970))
+            RETURNING id
             """
-        ).run()
+        ).first()!
+        try await tx.appendEvent(
+            .notificationCreated, audience: .member(memberID), topic: EventTopic.notifications,
+            payload: ["id": try row.decode(column: "id", as: Int64.self)])
     }
 
     /// The member's notifications, newest first, `limit` at a time, older than `before` when given.
@@ -76,6 +89,17 @@ public struct NotificationStore: Sendable {
         }
     }
 
+    public func unreadCount(for memberID: MemberID) async throws -> Int {
+        try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS unread FROM notifications
+                WHERE member_id = \(bind: memberID.rawValue) AND read_at IS NULL
+                """
+            ).first()?.decode(column: "unread", as: Int.self) ?? 0
+        }
+    }
+
     /// Marks the member's notifications up to `upTo` (all when nil) read; answers how many were unread.
     @discardableResult
     public func markRead(for memberID: MemberID, upTo: Int64?) async throws -> Int {
@@ -88,7 +112,8 @@ public struct NotificationStore: Sendable {
             guard !marked.isEmpty else { return 0 }
             // Another tab of the same member updates its unread count from this event.
             try await tx.appendEvent(
-                .notificationsRead, audience: .member(memberID), payload: ["count": marked.count])
+                .notificationsRead, audience: .member(memberID), topic: EventTopic.notifications,
+                payload: ["count": marked.count])
             return marked.count
         }
     }

@@ -3,4 +3,6 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A unique value is taken; `field` names it as the API does (`handle`, `email`, `slug`).
     case duplicate(field: String)
     case notFound
+    /// The actor may not do this; the message key says why.
+    case forbidden(String)
 }

@@ -69,7 +69,8 @@ import Testing
         let fast = hub.subscribe(buffer: 100)
         let events = (1...5).map {
             StoredEvent(
-                id: EventID(Int64($0)), type: .memberRegistered, audience: .everyone, payload: "{}", createdAt: Date())
+                id: EventID(Int64($0)), type: .memberRegistered, audience: .everyone, topic: nil, payload: "{}",
+                createdAt: Date())
         }
         hub.publish(events)
         var slowCount = 0

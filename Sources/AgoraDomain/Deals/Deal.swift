@@ -28,13 +28,19 @@ public struct Deal: Equatable, Sendable {
     /// When it was posted, or last bumped: the time term of its hot score.
     public let rankedAt: Date
     public let createdAt: Date
+    public let status: DealStatus
+    /// When members' reports expired it; nil while it runs (or after it was revived).
+    public let expiredAt: Date?
+    public let expiryReports: Int
+    public let commentCount: Int
 
     public init(
         id: DealID, authorID: MemberID, authorHandle: String, title: String, description: String?, url: String?,
         kind: DealKind, price: Money?, shipping: Money?, referencePrice: Money?, promoCode: String?,
         partnerSlug: String?, merchantName: String, productID: Int64?, offerID: Int64?, categorySlug: String?,
         city: String?, startsAt: Date?, endsAt: Date?, temperature: Double, voteCount: Int, rankedAt: Date,
-        createdAt: Date
+        createdAt: Date, status: DealStatus = .published, expiredAt: Date? = nil, expiryReports: Int = 0,
+        commentCount: Int = 0
     ) {
         self.id = id
         self.authorID = authorID
@@ -59,9 +65,14 @@ public struct Deal: Equatable, Sendable {
         self.voteCount = voteCount
         self.rankedAt = rankedAt
         self.createdAt = createdAt
+        self.status = status
+        self.expiredAt = expiredAt
+        self.expiryReports = expiryReports
+        self.commentCount = commentCount
     }
 
-    public func isExpired(at now: Date) -> Bool { endsAt.map { $0 <= now } ?? false }
+    /// Past its end date, or reported expired by enough members.
+    public func isExpired(at now: Date) -> Bool { expiredAt != nil || endsAt.map { $0 <= now } ?? false }
 
     /// Price plus shipping, when the deal has a price.
     public var total: Money? { DealInput.total(price: price, shipping: shipping) }
@@ -70,4 +81,14 @@ public struct Deal: Equatable, Sendable {
     public var reductionPercent: Int? {
         total.flatMap { ReferencePrice.reductionPercent(current: $0, reference: referencePrice) }
     }
+}
+
+/// Where a deal stands with moderation.
+public enum DealStatus: String, Sendable, Codable, CaseIterable {
+    /// Listed for everyone.
+    case published
+    /// A new member's deal, waiting for staff approval; seen only by its author and staff.
+    case pending
+    /// Taken down by staff; seen only by its author and staff.
+    case removed
 }

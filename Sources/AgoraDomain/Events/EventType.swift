@@ -25,9 +25,20 @@ extension EventType {
     public static let priceAlertRemoved: EventType = "price_alert.removed"
     public static let priceAlertFired: EventType = "price_alert.fired"
     public static let notificationsRead: EventType = "notification.read"
+    public static let notificationCreated: EventType = "notification.created"
 }
 
 extension EventType {
     public static let dealPosted: EventType = "deal.posted"
     public static let dealVoted: EventType = "deal.voted"
+    /// A new member's deal waits for approval (staff only).
+    public static let dealSubmitted: EventType = "deal.submitted"
+    public static let dealEdited: EventType = "deal.edited"
+    /// Approved, removed, restored, expired or revived: its status changed.
+    public static let dealModerated: EventType = "deal.moderated"
+    public static let dealFlagged: EventType = "deal.flagged"
+    public static let commentPosted: EventType = "comment.posted"
+    public static let commentEdited: EventType = "comment.edited"
+    public static let commentDeleted: EventType = "comment.deleted"
+    public static let commentLiked: EventType = "comment.liked"
 }

@@ -22,6 +22,6 @@ struct SchemaTypes: Sendable {
 
 /// Every migration Agora knows, oldest first. Never edit one that has shipped: add the next.
 enum Migrations {
-    static let all: [Migration] = [accountsAndOutbox, catalog, alertsAndNotifications, deals]
+    static let all: [Migration] = [accountsAndOutbox, catalog, alertsAndNotifications, deals, dealCommunity]
     static var latestVersion: Int { all.last?.version ?? 0 }
 }

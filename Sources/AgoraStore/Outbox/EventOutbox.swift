@@ -7,6 +7,8 @@ public struct StoredEvent: Sendable, Equatable {
     public let id: EventID
     public let type: EventType
     public let audience: EventAudience
+    /// What the event is about, for live-stream topics (see `EventTopic`); nil for none.
+    public let topic: String?
     /// The event's JSON object, as written.
     public let payload: String
     public let createdAt: Date
@@ -15,7 +17,9 @@ public struct StoredEvent: Sendable, Equatable {
 extension Transaction {
     /// Appends an event in this transaction: it exists if and only if the change it describes commits.
     @discardableResult
-    public func appendEvent(_ type: EventType, audience: EventAudience, payload: some Encodable & Sendable) async throws
+    public func appendEvent(
+        _ type: EventType, audience: EventAudience, topic: String? = nil, payload: some Encodable & Sendable
+    ) async throws
         -> EventID
     {
         if flavor == .postgres {
@@ -28,8 +32,9 @@ extension Transaction {
         let json = String(decoding: try JSONEncoder.events.encode(payload), as: UTF8.self)
         let row = try await sql.raw(
             """
-            INSERT INTO events (type, audience, payload, created_at)
-            VALUES (\(bind: type.rawValue), \(bind: audience.stored), \(bind: json), \(bind: now.millisecondsSince1970))
+            INSERT INTO events (type, audience, topic, payload, created_at)
+            VALUES (\(bind: type.rawValue), \(bind: audience.stored), \(bind: topic), \(bind: json),
+                    \(bind: now.millisecondsSince1970))
             RETURNING id
             """
         ).first()
@@ -58,7 +63,7 @@ public struct EventLog: Sendable {
         try await database.read { sql in
             try await sql.raw(
                 """
-                SELECT id, type, audience, payload, created_at FROM events
+                SELECT id, type, audience, topic, payload, created_at FROM events
                 WHERE id > \(bind: id.rawValue) ORDER BY id LIMIT \(literal: limit)
                 """
             ).all().compactMap(StoredEvent.init(row:))
@@ -83,6 +88,7 @@ extension StoredEvent {
             id: EventID(try row.decode(column: "id", as: Int64.self)),
             type: EventType(rawValue: try row.decode(column: "type", as: String.self)),
             audience: audience,
+            topic: try row.decode(column: "topic", as: String?.self),
             payload: try row.decode(column: "payload", as: String.self),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)))
     }

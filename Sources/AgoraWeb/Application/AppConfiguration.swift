@@ -23,6 +23,9 @@ public struct AppConfiguration: Sendable {
     /// Read the client's address from `X-Forwarded-For` (only behind a load balancer that sets it).
     public var trustForwardedFor = false
     public var logLevel: Logger.Level = .info
+    /// Where people reach Agora (`https://agora.example.com`), for absolute links in feeds and shared
+    /// pages; nil takes the scheme and `Host` of each request.
+    public var publicURL: String?
 
     public init() {}
 }

@@ -19,6 +19,10 @@ public struct AppRequestContext: AuthRequestContext, RequestContext {
     public var clientAddress: String?
     /// The path and query of the page being shown, for forms that come back to it.
     public var currentPath = "/"
+    /// Where this Agora is reached, without a trailing slash, for absolute links.
+    public var origin = ""
+    /// The signed-in member's unread notifications, for the badge of pages.
+    public var unreadNotifications = 0
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

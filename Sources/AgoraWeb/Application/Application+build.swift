@@ -61,8 +61,9 @@ func buildRouter(
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ObservabilityMiddleware(metrics: dependencies.metrics, renderer: renderer))
     let identities = IdentityMiddleware(
-        sessions: dependencies.sessions, partners: dependencies.partners, secureCookies: secure,
-        trustForwardedFor: configuration.trustForwardedFor)
+        sessions: dependencies.sessions, partners: dependencies.partners,
+        notifications: NotificationStore(database: database), secureCookies: secure,
+        publicURL: configuration.publicURL, trustForwardedFor: configuration.trustForwardedFor)
     router.add(middleware: identities)
     router.add(middleware: ProblemMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware())
@@ -83,7 +84,20 @@ func buildRouter(
         pages: pages, notifications: NotificationStore(database: database),
         rendering: { NotificationRendering(localizer: localizer, language: $0) }
     ).addRoutes(to: router)
-    DealPages(pages: pages, deals: DealStore(database: database), clock: configuration.clock).addRoutes(to: router)
+    let deals = DealStore(database: database)
+    let comments = CommentStore(database: database)
+    let moderation = ModerationStore(database: database)
+    let follows = FollowStore(database: database)
+    let categories = CategoryStore(database: database)
+    DealPages(
+        pages: pages, deals: deals, comments: comments, categories: categories, clock: configuration.clock,
+        secureCookies: secure)
+        .addRoutes(to: router)
+    CommunityPages(
+        pages: pages, deals: deals, comments: comments, moderation: moderation, follows: follows,
+        members: dependencies.members
+    ).addRoutes(to: router)
+    DealFeed(deals: deals, localizer: localizer, clock: configuration.clock).addRoutes(to: router)
     SearchPages(
         pages: pages, products: ProductStore(database: database), categories: CategoryStore(database: database),
         stores: StoreLocationStore(database: database)
@@ -108,7 +122,11 @@ func buildRouter(
         products: ProductStore(database: database), stores: StoreLocationStore(database: database),
         clock: configuration.clock
     ).addRoutes(to: api)
-    DealsController(deals: DealStore(database: database), clock: configuration.clock).addRoutes(to: api)
+    DealsController(deals: deals, moderation: moderation, clock: configuration.clock).addRoutes(to: api)
+    CommentsController(comments: comments, deals: deals, moderation: moderation).addRoutes(to: api)
+    FollowsController(follows: follows).addRoutes(to: api)
+    ModerationController(moderation: moderation, clock: configuration.clock).addRoutes(to: api)
+    ProfilesController(members: dependencies.members).addRoutes(to: api)
     CategoriesController(categories: CategoryStore(database: database)).addRoutes(to: api)
     PriceAlertsController(alerts: PriceAlertStore(database: database)).addRoutes(to: api)
     NotificationsController(notifications: NotificationStore(database: database), localizer: localizer).addRoutes(

@@ -3,17 +3,21 @@ import AgoraStore
 import Foundation
 import Hummingbird
 
-/// The deals API: members post deals and vote them hot or cold; anyone reads them.
+/// The deals API: members post, edit and vote deals, flag them and report them expired; anyone reads them.
 struct DealsController {
     let deals: DealStore
+    let moderation: ModerationStore
     let clock: any AgoraClock
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("deals", use: list)
         api.post("deals", use: post)
         api.get("deals/:id", use: show)
+        api.put("deals/:id", use: edit)
         api.put("deals/:id/vote", use: vote)
         api.delete("deals/:id/vote", use: takeBack)
+        api.post("deals/:id/flags", use: flag)
+        api.post("deals/:id/revive", use: revive)
     }
 
     /// A deal as the API writes it; amounts in minor units.
@@ -48,8 +52,14 @@ struct DealsController {
         let isNew: Bool
         let isHot: Bool
         let votes: Int
+        let comments: Int
+        /// Members who reported it expired, since it last ran.
+        let expiryReports: Int
+        /// `published`; `pending` (waiting for approval) and `removed` are seen by the author and staff only.
+        let status: DealStatus
         let author: String
         let postedAt: Date
+        let rankedAt: Date
 
         init(_ deal: Deal, now: Date) {
             id = deal.id.rawValue
@@ -68,7 +78,8 @@ struct DealsController {
             case .new: (temperature, isNew, isHot) = (nil, true, false)
             case .degrees(let degrees, let hot): (temperature, isNew, isHot) = (degrees, false, hot)
             }
-            (votes, author, postedAt) = (deal.voteCount, deal.authorHandle, deal.createdAt)
+            (votes, comments, expiryReports) = (deal.voteCount, deal.commentCount, deal.expiryReports)
+            (status, author, postedAt, rankedAt) = (deal.status, deal.authorHandle, deal.createdAt, deal.rankedAt)
         }
     }
 
@@ -82,9 +93,12 @@ struct DealsController {
     struct NewDeal: Decodable {
         let fields: [String: String]
 
+        /// For an edit: rank the deal again from now (see `DealStore.bumpInterval`).
+        let bump: Bool
+
         enum CodingKeys: String, CodingKey, CaseIterable {
             case title, description, url, kind, currency, price, shipping, referencePrice, promoCode, partner, merchant
-            case productID, offerID, category, city, startsAt, endsAt
+            case productID, offerID, category, city, startsAt, endsAt, bump
         }
 
         init(from decoder: any Decoder) throws {
@@ -99,20 +113,23 @@ struct DealsController {
                     }
                 case .productID, .offerID:
                     fields[key.stringValue] = try container.decodeIfPresent(Int64.self, forKey: key).map(String.init)
+                case .bump:
+                    continue
                 default:
                     fields[key.stringValue] = try container.decodeIfPresent(String.self, forKey: key)
                 }
             }
             self.fields = fields
+            bump = try container.decodeIfPresent(Bool.self, forKey: .bump) ?? false
         }
     }
 
     /// `POST /api/v1/deals`.
     @Sendable func post(request: Request, context: AppRequestContext) async throws -> EditedResponse<PostedAnswer> {
-        let member = try context.requireMember()
+        let member = try author(context)
         let body = try await request.decodeJSON(as: NewDeal.self, context: context)
         let input = try DealInput(fields: body.fields, now: clock.now)
-        let (deal, duplicates) = try await deals.post(input, by: member.id)
+        let (deal, duplicates) = try await deals.post(input, by: member)
         return EditedResponse(
             status: .created, headers: [.location: "/api/v1/deals/\(deal.id)"],
             response: PostedAnswer(
@@ -124,39 +141,79 @@ struct DealsController {
         let nextCursor: String?
     }
 
-    /// `GET /api/v1/deals?sort=hot|new&cursor=&limit=`.
+    /// `GET /api/v1/deals?sort=&period=&category=&partner=&q=&forMe=&cursor=&limit=`.
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> DealList {
-        let parameters = request.uri.queryParameters
-        let order =
-            try parameters.get("sort").map { raw in
-                guard let order = DealStore.Order(rawValue: raw) else {
-                    throw Problem.validation(field: "sort", "error.invalidValue")
-                }
-                return order
-            } ?? .hot
-        let cursor = try parameters.get("cursor").map { raw in
-            guard let cursor = Cursor(encoded: raw) else {
-                throw Problem.validation(field: "cursor", "error.invalidValue")
-            }
-            return cursor
-        }
-        let limit =
-            try parameters.get("limit").map { raw in
-                guard let limit = Int(raw), (1...50).contains(limit) else {
-                    throw Problem.validation(field: "limit", "error.outOfRange")
-                }
-                return limit
-            } ?? 20
-        let page = try await deals.list(order, after: cursor, limit: limit)
+        let query = try DealListQuery(request, context: context)
+        let page = try await deals.list(
+            query.view, keyword: query.keyword, after: query.cursor, limit: query.limit, now: clock.now)
         return DealList(items: page.deals.map { DealAnswer($0, now: clock.now) }, nextCursor: page.next?.encoded)
     }
 
-    /// `GET /api/v1/deals/{id}`.
+    /// `GET /api/v1/deals/{id}`: a pending or removed deal only for its author and staff.
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> DealAnswer {
-        guard let id = context.parameters.get("id", as: Int64.self), let deal = try await deals.deal(DealID(id)) else {
-            throw Problem.notFound
+        DealAnswer(try await deal(context), now: clock.now)
+    }
+
+    /// `PUT /api/v1/deals/{id}`: its author replaces it (every field, as when posting), `bump` to rank it again.
+    @Sendable func edit(request: Request, context: AppRequestContext) async throws -> DealAnswer {
+        let member = try author(context)
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
+        let body = try await request.decodeJSON(as: NewDeal.self, context: context)
+        let input = try DealInput(fields: body.fields, now: clock.now)
+        return DealAnswer(try await deals.edit(DealID(id), input, bump: body.bump, by: member), now: clock.now)
+    }
+
+    private func deal(_ context: AppRequestContext) async throws -> Deal {
+        guard let id = context.parameters.get("id", as: Int64.self),
+            let deal = try await deals.deal(DealID(id), viewer: context.identity?.member)
+        else { throw Problem.notFound }
+        return deal
+    }
+
+    struct FlagRequest: Decodable {
+        let reason: Moderation.FlagReason
+        let note: String?
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(["reason", "note"])
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            reason = try container.decode(Moderation.FlagReason.self, forKey: .reason)
+            note = try ModerationNote.checked(try container.decodeIfPresent(String.self, forKey: .note))
         }
-        return DealAnswer(deal, now: clock.now)
+
+        enum CodingKeys: String, CodingKey { case reason, note }
+    }
+
+    /// `POST /api/v1/deals/{id}/flags`: a member flags a deal for staff; `expired` flags expire it once
+    /// enough members agree.
+    @Sendable func flag(request: Request, context: AppRequestContext) async throws -> EditedResponse<DealAnswer> {
+        let member = try context.requireMember()
+        let deal = try await deal(context)
+        let body = try await request.decodeJSON(as: FlagRequest.self, context: context)
+        try await moderation.flag(.deal(deal.id), reason: body.reason, note: body.note, by: member)
+        let now = try await deals.deal(deal.id, viewer: member) ?? deal
+        return EditedResponse(status: .created, response: DealAnswer(now, now: clock.now))
+    }
+
+    struct NoteRequest: Decodable {
+        let note: String?
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(["note"])
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            note = try ModerationNote.checked(try container.decodeIfPresent(String.self, forKey: .note))
+        }
+
+        enum CodingKeys: String, CodingKey { case note }
+    }
+
+    /// `POST /api/v1/deals/{id}/revive`: a member reports that an expired deal still works.
+    @Sendable func revive(request: Request, context: AppRequestContext) async throws -> DealAnswer {
+        let member = try context.requireMember()
+        let deal = try await deal(context)
+        let body = try await request.decodeJSON(as: NoteRequest.self, context: context)
+        try await moderation.revive(deal.id, note: body.note, by: member)
+        return DealAnswer(try await deals.deal(deal.id, viewer: member) ?? deal, now: clock.now)
     }
 
     struct VoteRequest: Decodable {
@@ -183,6 +240,13 @@ struct DealsController {
         let voter = try voter(context)
         guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
         return DealAnswer(try await deals.vote(nil, on: DealID(id), by: voter), now: clock.now)
+    }
+
+    /// Members post deals; a partner's people do not (their offers are in the catalog).
+    private func author(_ context: AppRequestContext) throws -> Member {
+        let member = try context.requireMember()
+        guard member.partnerID == nil else { throw Problem.forbidden("error.deal.partner") }
+        return member
     }
 
     /// Partners (and members acting for one) do not vote: they would vote on their own prices.

@@ -6,7 +6,8 @@ import Hummingbird
 import NIOCore
 import ServiceLifecycle
 
-/// `GET /api/v1/events`: the outbox as Server-Sent Events, resumable with `Last-Event-ID`.
+/// `GET /api/v1/events`: the outbox as Server-Sent Events, resumable with `Last-Event-ID`, filtered by
+/// `topics` so that a page receives only what it shows.
 struct EventsController {
     let hub: EventHub
     let log: EventLog
@@ -34,8 +35,16 @@ struct EventsController {
         return EventID(id)
     }
 
+    /// The topics the client watches (`?topics=deals,deals/42`, see `EventTopic`); empty for all.
+    private func topics(_ request: Request) throws -> [String] {
+        guard let raw = request.uri.queryParameters.get("topics") else { return [] }
+        guard let topics = EventTopic.parse(raw) else { throw Problem.validation(field: "topics", "error.invalidValue") }
+        return topics
+    }
+
     @Sendable func stream(request: Request, context: AppRequestContext) async throws -> Response {
         let requested = try resumePoint(request)
+        let topics = try topics(request)
         let (hub, log, metrics, heartbeat, buffer, identities) = (hub, log, metrics, heartbeat, buffer, identities)
         let initialViewer = context.identity?.viewer ?? .anonymous
         let signedIn = context.identity != nil
@@ -60,7 +69,7 @@ struct EventsController {
             while true {
                 let missed = try await log.events(after: last)
                 guard let newest = missed.last else { break }
-                for event in missed where viewer.mayReceive(event.audience) {
+                for event in missed where viewer.mayReceive(event.audience) && EventTopic.delivers(event.topic, to: topics) {
                     try await writer.write(Self.frame(event))
                 }
                 last = newest.id
@@ -98,7 +107,9 @@ struct EventsController {
                     case .event(let event):
                         guard event.id > last else { continue }
                         last = event.id
-                        if viewer.mayReceive(event.audience) { try await writer.write(Self.frame(event)) }
+                        if viewer.mayReceive(event.audience) && EventTopic.delivers(event.topic, to: topics) {
+                            try await writer.write(Self.frame(event))
+                        }
                     }
                 }
                 group.cancelAll()

@@ -13,7 +13,9 @@ struct IdentityMiddleware: AuthenticatorMiddleware {
     typealias Identity = AgoraWeb.Identity
     let sessions: SessionStore
     let partners: PartnerStore
+    let notifications: NotificationStore
     let secureCookies: Bool
+    let publicURL: String?
     /// Behind a load balancer, the client's address is the last one it appended to `X-Forwarded-For`.
     let trustForwardedFor: Bool
 
@@ -29,9 +31,15 @@ struct IdentityMiddleware: AuthenticatorMiddleware {
             context.clientAddress = client
         }
         context.language = Self.language(for: request, member: context.identity?.member)
+        let scheme = request.headers[.xForwardedProto].flatMap { trustForwardedFor ? $0 : nil } ?? "http"
+        context.origin = publicURL ?? "\(scheme)://\(request.head.authority ?? "localhost")"
+        let wantsPage = ProblemRenderer.wantsPage(request)
+        if wantsPage, let member = context.identity?.member {
+            context.unreadNotifications = try await notifications.unreadCount(for: member.id)
+        }
         if let token = request.cookies[Cookies.csrf]?.value, token.count >= 32, token.count <= 64 {
             context.csrfToken = token
-        } else if ProblemRenderer.wantsPage(request) {
+        } else if wantsPage {
             // Pages get a token for their forms; API calls get one only at login (see AccountsController).
             context.csrfToken = SecretToken(prefix: "").value
             context.csrfCookieIsNew = true

@@ -189,6 +189,9 @@ extension OpenAPIDocument {
                         "name": "lastEventId", "in": "query", "schema": ["type": "integer", "minimum": 0],
                         "description": "Same, for a first connection",
                     ],
+                    query(
+                        "topics", "string",
+                        "Comma-separated topics to receive (deals, deals/{id}, notifications); all when absent"),
                 ]),
             Operation(method: "get", path: "/api/v1/openapi.json", summary: "This document", success: (200, nil)),
         ]

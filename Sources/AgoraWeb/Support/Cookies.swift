@@ -6,6 +6,7 @@ enum Cookies {
     static let session = "agora_session"
     static let csrf = "agora_csrf"
     static let language = "agora_lang"
+    static let visitor = "agora_visitor"
 
     /// The session cookie: unreadable by scripts, sent on top-level navigation only (`Lax`).
     static func session(_ value: String, maxAge: Int, secure: Bool) -> Cookie {
@@ -24,6 +25,13 @@ enum Cookies {
     static func language(_ value: String, secure: Bool) -> Cookie {
         Cookie(
             name: language, value: value, maxAge: 365 * 24 * 3600, path: "/", secure: secure, httpOnly: false,
+            sameSite: .lax)
+    }
+
+    /// A random name for a browser that opened a share link, kept 30 days: the attribution window.
+    static func visitor(_ value: String, secure: Bool) -> Cookie {
+        Cookie(
+            name: visitor, value: value, maxAge: 30 * 24 * 3600, path: "/", secure: secure, httpOnly: true,
             sameSite: .lax)
     }
 }

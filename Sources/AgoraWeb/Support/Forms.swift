@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// The fields of a posted HTML form; a missing field reads as empty, and each is cut at 1,000 characters.
+/// The fields of a posted HTML form; a missing field reads as empty. Each is cut at 10,000 characters,
+/// above every limit a field has, so that a too-long value is refused by its check, never cut silently.
 struct FormFields: Sendable {
     private let values: [String: String]
 
@@ -12,7 +13,7 @@ struct FormFields: Sendable {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
             guard let name = parts.first, values[name] == nil else { continue }
-            values[name] = String((parts.count > 1 ? parts[1] : "").prefix(1000))
+            values[name] = String((parts.count > 1 ? parts[1] : "").prefix(10_000))
         }
         self.values = values
     }

@@ -46,6 +46,9 @@ public struct Localizer: Sendable {
         return text
     }
 
+    /// Whether a message exists for `key` (in the fallback language at least).
+    public func has(_ key: String) -> Bool { tables[.fallback]?[key] != nil }
+
     /// Every key of a language, to check that both languages say everything.
     public func keys(_ language: Language) -> Set<String> { Set(tables[language]?.keys ?? [:].keys) }
 

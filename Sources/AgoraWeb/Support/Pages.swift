@@ -17,7 +17,7 @@ public struct Pages: Sendable {
     /// message key, unless `translateTitle` is false (a product's name, say).
     func render(
         _ template: String, title: String, translateTitle: Bool = true, values: [String: Any] = [:],
-        status: HTTPResponse.Status = .ok, context: AppRequestContext
+        status: HTTPResponse.Status = .ok, context: AppRequestContext, liveTopics: [String] = []
     ) -> Response {
         var page = values
         let member = context.identity?.member
@@ -30,7 +30,12 @@ public struct Pages: Sendable {
         page["isStaff"] = member?.role.isStaff ?? false
         if let member {
             page["me"] = ["handle": member.handle, "name": member.displayName ?? member.handle]
+            page["unread"] = context.unreadNotifications
+            page["hasUnread"] = context.unreadNotifications > 0
         }
+        // The live stream topics this page follows (see `live.js`); a member's badge always.
+        let topics = liveTopics + (member == nil ? [] : [EventTopic.notifications])
+        if !topics.isEmpty { page["liveTopics"] = topics.joined(separator: ",") }
         page["languages"] = Language.allCases.map { ["code": $0.rawValue, "current": $0 == context.language] }
         let html = library.render(page, withTemplate: template) ?? ""
         var headers = HTTPFields()

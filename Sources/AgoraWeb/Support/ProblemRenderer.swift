@@ -21,6 +21,8 @@ struct ProblemRenderer: Sendable {
             return .conflict(field: field)
         case StoreError.notFound:
             return .notFound
+        case StoreError.forbidden(let reason):
+            return .forbidden(reason)
         case is NIOTooManyBytesError:
             return .tooLarge
         case let http as HTTPError:

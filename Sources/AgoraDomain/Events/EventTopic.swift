@@ -1,0 +1,34 @@
+/// Topics say what part of the site an event is about, as a path: `deals` for the deal list,
+/// `deals/42` for one deal (its votes and comments), `notifications` for a member's own.
+///
+/// A live-stream client names the topics it watches; it receives an event whose topic is one of
+/// them or lies under one (`deals` receives `deals/42`). A client that names none receives all.
+public enum EventTopic {
+    public static let deals = "deals"
+    public static let notifications = "notifications"
+    /// At most this many topics per stream, each at most `maximumLength` characters.
+    public static let maximumCount = 20
+    public static let maximumLength = 60
+
+    public static func deal(_ id: DealID) -> String { "deals/\(id)" }
+
+    /// Whether a client watching `watched` (empty for everything) receives an event about `topic`.
+    public static func delivers(_ topic: String?, to watched: [String]) -> Bool {
+        if watched.isEmpty { return true }
+        guard let topic else { return false }
+        return watched.contains { topic == $0 || topic.hasPrefix($0 + "/") }
+    }
+
+    /// The topics of a `topics` query parameter (comma-separated), or nil when it is malformed.
+    public static func parse(_ raw: String) -> [String]? {
+        let topics = raw.split(separator: ",").map(String.init)
+        guard topics.count <= maximumCount else { return nil }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789/_-")
+        for topic in topics {
+            guard topic.count <= maximumLength, topic.allSatisfy(allowed.contains), !topic.hasPrefix("/"),
+                !topic.hasSuffix("/")
+            else { return nil }
+        }
+        return topics
+    }
+}

@@ -1,0 +1,326 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+/// Flags from members, the staff queue they feed, staff decisions, and the audit log that keeps
+/// every decision. Flags that say "expired" also expire a deal once enough members agree.
+public struct ModerationStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// What a flag is about.
+    public enum Subject: Equatable, Sendable {
+        case deal(DealID)
+        case comment(Int64)
+
+        var stored: String {
+            switch self {
+            case .deal(let id): "deal:\(id)"
+            case .comment(let id): "comment:\(id)"
+            }
+        }
+    }
+
+    /// `reporter` flags a deal or comment. A flag is open until staff decide; one open flag per
+    /// member, subject and reason (a `StoreError.duplicate` otherwise). An `expired` flag on a deal
+    /// counts toward expiring it (see `Moderation.expiryReportsToExpire`). Answers the deal as it now stands.
+    @discardableResult
+    public func flag(
+        _ subject: Subject, reason: Moderation.FlagReason, note: String?, by reporter: Member
+    ) async throws -> DealID {
+        try await database.write { tx in
+            let dealID: DealID
+            var commentID: Int64?
+            switch subject {
+            case .deal(let id):
+                guard
+                    try await tx.sql.raw(
+                        """
+                        SELECT id FROM deals WHERE id = \(bind: id.rawValue) AND status = 'published'\(unsafeRaw: tx.lockForUpdate)
+                        """
+                    ).first() != nil
+                else { throw StoreError.notFound }
+                dealID = id
+            case .comment(let id):
+                guard
+                    let row = try await tx.sql.raw(
+                        "SELECT deal_id FROM deal_comments WHERE id = \(bind: id) AND removed_at IS NULL AND deleted_at IS NULL"
+                    ).first()
+                else { throw StoreError.notFound }
+                dealID = DealID(try row.decode(column: "deal_id", as: Int64.self))
+                commentID = id
+                guard reason != .expired else { throw ValidationError(field: "reason", "error.invalidValue") }
+            }
+            let inserted = try await tx.sql.raw(
+                """
+                INSERT INTO flags (deal_id, comment_id, reporter_id, reason, note, created_at)
+                VALUES (\(bind: dealID.rawValue), \(bind: commentID), \(bind: reporter.id.rawValue),
+                        \(bind: reason.rawValue), \(bind: note), \(bind: tx.now.millisecondsSince1970))
+                ON CONFLICT DO NOTHING RETURNING id
+                """
+            ).first()
+            guard inserted != nil else { throw StoreError.duplicate(field: "reason") }
+            if reason == .expired {
+                let reports = try await tx.sql.raw(
+                    """
+                    UPDATE deals SET expiry_reports = expiry_reports + 1 WHERE id = \(bind: dealID.rawValue)
+                    RETURNING expiry_reports, expired_at
+                    """
+                ).first()!
+                if try reports.decode(column: "expiry_reports", as: Int.self) >= Moderation.expiryReportsToExpire,
+                    try reports.decode(column: "expired_at", as: Int64?.self) == nil
+                {
+                    try await tx.sql.raw(
+                        "UPDATE deals SET expired_at = \(bind: tx.now.millisecondsSince1970) WHERE id = \(bind: dealID.rawValue)"
+                    ).run()
+                    try await Self.audit(nil, "deal.expired", .deal(dealID), note: "expired by members' reports", tx)
+                    try await tx.appendEvent(
+                        .dealModerated, audience: .everyone, topic: EventTopic.deal(dealID),
+                        payload: Moderated(id: dealID, status: nil, expired: true))
+                }
+            }
+            try await tx.appendEvent(
+                .dealFlagged, audience: .staff, payload: Flagged(dealID: dealID, subject: subject.stored))
+            return dealID
+        }
+    }
+
+    /// A member reports that an expired deal still works: it runs again, and the expiry flags are
+    /// closed. Refused for a deal past its end date (its author edits the date instead).
+    public func revive(_ id: DealID, note: String?, by member: Member) async throws {
+        try await database.write { tx in
+            guard
+                let row = try await tx.sql.raw(
+                    """
+                    SELECT expired_at, ends_at FROM deals WHERE id = \(bind: id.rawValue) AND status = 'published'
+                    \(unsafeRaw: tx.lockForUpdate)
+                    """
+                ).first()
+            else { throw StoreError.notFound }
+            guard try row.decode(column: "expired_at", as: Int64?.self) != nil else {
+                throw ValidationError(field: "deal", "error.deal.notExpired")
+            }
+            if let ends = try row.decode(column: "ends_at", as: Int64?.self), ends <= tx.now.millisecondsSince1970 {
+                throw ValidationError(field: "deal", "error.deal.pastEndDate")
+            }
+            try await tx.sql.raw(
+                "UPDATE deals SET expired_at = NULL, expiry_reports = 0 WHERE id = \(bind: id.rawValue)"
+            ).run()
+            try await Self.resolveFlags(
+                "deal_id = \(bind: id.rawValue) AND reason = 'expired'", resolution: "revived", by: member.id, tx)
+            try await Self.audit(member.id, "deal.revived", .deal(id), note: note, tx)
+            try await tx.appendEvent(
+                .dealModerated, audience: .everyone, topic: EventTopic.deal(id), payload: Moderated(id: id, status: nil, expired: false))
+        }
+    }
+
+    /// An entry of the staff queue: a subject with its open flags, or a deal waiting for approval.
+    public struct QueueEntry: Equatable, Sendable {
+        public let dealID: DealID
+        public let commentID: Int64?
+        public let title: String
+        /// The comment's text when the flags are about a comment.
+        public let commentBody: String?
+        public let pending: Bool
+        /// Reason → number of open flags.
+        public let reasons: [String: Int]
+        public let notes: [String]
+        public let since: Date
+    }
+
+    /// Deals waiting for approval, oldest first, then flagged subjects, most flagged first.
+    public func queue(limit: Int = 100) async throws -> [QueueEntry] {
+        try await database.read { sql in
+            var entries = try await sql.raw(
+                """
+                SELECT id, title, created_at FROM deals WHERE status = 'pending' ORDER BY created_at LIMIT \(literal: limit)
+                """
+            ).all().map { row in
+                QueueEntry(
+                    dealID: DealID(try row.decode(column: "id", as: Int64.self)), commentID: nil,
+                    title: try row.decode(column: "title", as: String.self), commentBody: nil, pending: true,
+                    reasons: [:], notes: [],
+                    since: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)))
+            }
+            let flags = try await sql.raw(
+                """
+                SELECT flags.deal_id, flags.comment_id, flags.reason, flags.note, flags.created_at, deals.title,
+                       deal_comments.body AS comment_body
+                FROM flags JOIN deals ON deals.id = flags.deal_id
+                LEFT JOIN deal_comments ON deal_comments.id = flags.comment_id
+                WHERE flags.resolved_at IS NULL AND flags.reason <> 'expired' ORDER BY flags.id LIMIT 5000
+                """
+            ).all()
+            struct Key: Hashable {
+                let deal: Int64
+                let comment: Int64?
+            }
+            var grouped: [Key: (title: String, body: String?, reasons: [String: Int], notes: [String], since: Int64)] = [:]
+            var order: [Key] = []
+            for row in flags {
+                let key = Key(
+                    deal: try row.decode(column: "deal_id", as: Int64.self),
+                    comment: try row.decode(column: "comment_id", as: Int64?.self))
+                if grouped[key] == nil {
+                    order.append(key)
+                    grouped[key] = (
+                        try row.decode(column: "title", as: String.self),
+                        try row.decode(column: "comment_body", as: String?.self), [:], [],
+                        try row.decode(column: "created_at", as: Int64.self)
+                    )
+                }
+                grouped[key]!.reasons[try row.decode(column: "reason", as: String.self), default: 0] += 1
+                if let note = try row.decode(column: "note", as: String?.self) { grouped[key]!.notes.append(note) }
+            }
+            let flagged = order.map { key in
+                let group = grouped[key]!
+                return QueueEntry(
+                    dealID: DealID(key.deal), commentID: key.comment, title: group.title, commentBody: group.body,
+                    pending: false, reasons: group.reasons, notes: group.notes,
+                    since: Date(millisecondsSince1970: group.since))
+            }
+            entries += flagged.sorted { $0.reasons.values.reduce(0, +) > $1.reasons.values.reduce(0, +) }
+            return Array(entries.prefix(limit))
+        }
+    }
+
+    /// Staff decide on a deal: approve a pending one (published, followers told), remove one
+    /// (hidden from everyone but its author and staff), or restore a removed one. Open flags on
+    /// the deal are closed with the decision; the decision goes to the audit log.
+    public func decide(_ decision: Moderation.Decision, deal id: DealID, note: String?, by staff: Member) async throws
+        -> Deal
+    {
+        try await database.write { tx in
+            guard
+                let row = try await tx.sql.raw(
+                    "SELECT status, author_id FROM deals WHERE id = \(bind: id.rawValue)\(unsafeRaw: tx.lockForUpdate)"
+                ).first()
+            else { throw StoreError.notFound }
+            let before = DealStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .removed
+            let after: DealStatus = decision == .remove ? .removed : .published
+            try await tx.sql.raw(
+                "UPDATE deals SET status = \(bind: after.rawValue) WHERE id = \(bind: id.rawValue)"
+            ).run()
+            try await Self.resolveFlags(
+                "deal_id = \(bind: id.rawValue) AND comment_id IS NULL AND reason <> 'expired'",
+                resolution: decision.rawValue, by: staff.id, tx)
+            let action = before == .pending && after == .published ? "deal.approved" : "deal.\(decision.rawValue)d"
+            try await Self.audit(staff.id, action, .deal(id), note: note, tx)
+            let deal = try await DealStore.deal(id, tx.sql)!
+            if before == .pending && after == .published {
+                try await DealStore.published(deal, tx)
+            } else if before != after {
+                try await tx.appendEvent(
+                    .dealModerated, audience: .everyone, topic: EventTopic.deal(id),
+                    payload: Moderated(id: id, status: after, expired: nil))
+            }
+            if before != after {
+                try await NotificationStore.add(
+                    to: deal.authorID, kind: NotificationStore.Kind.moderation,
+                    payload: ["dealID": "\(id)", "title": deal.title, "action": action], tx: tx)
+            }
+            return deal
+        }
+    }
+
+    /// Staff remove a comment (or restore it); its flags close and the audit log keeps the decision.
+    public func decide(_ decision: Moderation.Decision, comment id: Int64, note: String?, by staff: Member) async throws {
+        try await database.write { tx in
+            guard
+                let row = try await tx.sql.raw(
+                    "SELECT deal_id, removed_at, deleted_at FROM deal_comments WHERE id = \(bind: id)\(unsafeRaw: tx.lockForUpdate)"
+                ).first()
+            else { throw StoreError.notFound }
+            let dealID = DealID(try row.decode(column: "deal_id", as: Int64.self))
+            let wasRemoved = try row.decode(column: "removed_at", as: Int64?.self) != nil
+            let deleted = try row.decode(column: "deleted_at", as: Int64?.self) != nil
+            let removing = decision == .remove
+            if removing != wasRemoved {
+                try await tx.sql.raw(
+                    """
+                    UPDATE deal_comments SET removed_at = \(bind: removing ? tx.now.millisecondsSince1970 : nil)
+                    WHERE id = \(bind: id)
+                    """
+                ).run()
+                if !deleted {
+                    try await tx.sql.raw(
+                        "UPDATE deals SET comment_count = comment_count + \(literal: removing ? -1 : 1) WHERE id = \(bind: dealID.rawValue)"
+                    ).run()
+                }
+                try await tx.appendEvent(
+                    removing ? .commentDeleted : .commentEdited, audience: .everyone, topic: EventTopic.deal(dealID),
+                    payload: ["id": id])
+            }
+            try await Self.resolveFlags("comment_id = \(bind: id)", resolution: decision.rawValue, by: staff.id, tx)
+            try await Self.audit(staff.id, "comment.\(decision.rawValue)d", .comment(id), note: note, tx)
+        }
+    }
+
+    /// What `deal.moderated` says: the deal's new status, or whether it is now expired.
+    struct Moderated: Encodable, Sendable {
+        let id: DealID
+        let status: DealStatus?
+        let expired: Bool?
+    }
+
+    struct Flagged: Encodable, Sendable {
+        let dealID: DealID
+        let subject: String
+    }
+
+    private static func resolveFlags(
+        _ condition: SQLQueryString, resolution: String, by memberID: MemberID, _ tx: Transaction
+    ) async throws {
+        try await tx.sql.raw(
+            """
+            UPDATE flags SET resolved_at = \(bind: tx.now.millisecondsSince1970), resolved_by = \(bind: memberID.rawValue),
+                resolution = \(bind: resolution)
+            WHERE resolved_at IS NULL AND \(condition)
+            """
+        ).run()
+    }
+
+    static func audit(
+        _ actor: MemberID?, _ action: String, _ subject: Subject, note: String?, _ tx: Transaction
+    ) async throws {
+        try await tx.sql.raw(
+            """
+            INSERT INTO audit_log (actor_id, action, subject, note, created_at)
+            VALUES (\(bind: actor?.rawValue), \(bind: action), \(bind: subject.stored), \(bind: note),
+                    \(bind: tx.now.millisecondsSince1970))
+            """
+        ).run()
+    }
+
+    public struct AuditEntry: Equatable, Sendable {
+        public let id: Int64
+        /// The member who acted; nil when the platform did (members' reports expiring a deal).
+        public let actor: String?
+        public let action: String
+        public let subject: String
+        public let note: String?
+        public let at: Date
+    }
+
+    /// The audit log, newest first, older than `before` when given.
+    public func auditLog(before: Int64?, limit: Int) async throws -> [AuditEntry] {
+        try await database.read { sql in
+            let filter: SQLQueryString = before.map { "WHERE audit_log.id < \(bind: $0)" } ?? ""
+            return try await sql.raw(
+                """
+                SELECT audit_log.*, members.handle FROM audit_log LEFT JOIN members ON members.id = audit_log.actor_id
+                \(filter) ORDER BY audit_log.id DESC LIMIT \(literal: limit)
+                """
+            ).all().map { row in
+                AuditEntry(
+                    id: try row.decode(column: "id", as: Int64.self),
+                    actor: try row.decode(column: "handle", as: String?.self),
+                    action: try row.decode(column: "action", as: String.self),
+                    subject: try row.decode(column: "subject", as: String.self),
+                    note: try row.decode(column: "note", as: String?.self),
+                    at: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)))
+            }
+        }
+    }
+}
