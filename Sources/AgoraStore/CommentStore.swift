@@ -55,7 +55,8 @@ public struct CommentStore: Sendable {
                         """
                     ).first()
                 else { throw ValidationError(field: "parentID", "error.notFound") }
-                let top = try row.decode(column: "parent_id", as: Int64?.self) ?? row.decode(column: "id", as: Int64.self)
+                let top =
+                    try row.decode(column: "parent_id", as: Int64?.self) ?? row.decode(column: "id", as: Int64.self)
                 parent = (top, try row.decode(column: "author_id", as: Int64.self))
             }
             let row = try await tx.sql.raw(
@@ -75,7 +76,8 @@ public struct CommentStore: Sendable {
             let payload = ["dealID": "\(dealID)", "title": title, "by": author.handle]
             let mentioned = CommentText.mentions(in: body)
             if !mentioned.isEmpty {
-                for member in try await tx.sql.raw("SELECT id FROM members WHERE handle IN (\(binds: mentioned))").all() {
+                for member in try await tx.sql.raw("SELECT id FROM members WHERE handle IN (\(binds: mentioned))").all()
+                {
                     let memberID = try member.decode(column: "id", as: Int64.self)
                     guard told.insert(memberID).inserted else { continue }
                     try await NotificationStore.add(
@@ -156,29 +158,35 @@ public struct CommentStore: Sendable {
                 ).first()
             else { throw StoreError.notFound }
             let authorID = try row.decode(column: "author_id", as: Int64.self)
-            guard authorID != member.id.rawValue else { throw ValidationError(field: "comment", "error.comment.ownLike") }
+            guard authorID != member.id.rawValue else {
+                throw ValidationError(field: "comment", "error.comment.ownLike")
+            }
             // The insert or delete decides, so two identical requests at once change the count once.
             let changed: Bool
             if liked {
-                changed = try await tx.sql.raw(
-                    """
-                    INSERT INTO comment_likes (comment_id, member_id, at)
-                    VALUES (\(bind: id), \(bind: member.id.rawValue), \(bind: tx.now.millisecondsSince1970))
-                    ON CONFLICT (comment_id, member_id) DO NOTHING RETURNING comment_id
-                    """
-                ).first() != nil
+                changed =
+                    try await tx.sql.raw(
+                        """
+                        INSERT INTO comment_likes (comment_id, member_id, at)
+                        VALUES (\(bind: id), \(bind: member.id.rawValue), \(bind: tx.now.millisecondsSince1970))
+                        ON CONFLICT (comment_id, member_id) DO NOTHING RETURNING comment_id
+                        """
+                    ).first() != nil
             } else {
-                changed = try await tx.sql.raw(
-                    """
-                    DELETE FROM comment_likes WHERE comment_id = \(bind: id) AND member_id = \(bind: member.id.rawValue)
-                    RETURNING comment_id
-                    """
-                ).first() != nil
+                changed =
+                    try await tx.sql.raw(
+                        """
+                        DELETE FROM comment_likes WHERE comment_id = \(bind: id) AND member_id = \(bind: member.id.rawValue)
+                        RETURNING comment_id
+                        """
+                    ).first() != nil
             }
             if changed {
                 let step = liked ? 1 : -1
-                try await tx.sql.raw("UPDATE deal_comments SET like_count = like_count + \(literal: step) WHERE id = \(bind: id)")
-                    .run()
+                try await tx.sql.raw(
+                    "UPDATE deal_comments SET like_count = like_count + \(literal: step) WHERE id = \(bind: id)"
+                )
+                .run()
                 try await tx.sql.raw(
                     """
                     UPDATE members SET reputation = reputation + \(literal: step * Reputation.pointsPerCommentLike),

@@ -40,7 +40,9 @@ extension DealStore {
             if let slug = view.partner {
                 filters.append("deals.partner_id = (SELECT id FROM partners WHERE slug = \(bind: slug))")
             }
-            for word in keyword { filters.append("deals.search_text LIKE \(bind: "% \(Self.likeEscaped(word))%") ESCAPE '!'") }
+            for word in keyword {
+                filters.append("deals.search_text LIKE \(bind: "% \(Self.likeEscaped(word))%") ESCAPE '!'")
+            }
             var orderKey = key
             if let memberID = view.forMember {
                 let (filter, bonus) = try await Self.forMe(memberID, sql)
@@ -71,7 +73,8 @@ extension DealStore {
             var next: Cursor?
             if rows.count > limit, let last = deals.last {
                 // The key as the database computed it, so the next page starts exactly after this one.
-                next = Cursor(key: try rows[limit - 1].decode(column: "sort_key", as: Double.self), id: last.id.rawValue)
+                next = Cursor(
+                    key: try rows[limit - 1].decode(column: "sort_key", as: Double.self), id: last.id.rawValue)
             }
             return (deals, next)
         }
@@ -93,7 +96,12 @@ extension DealStore {
             .first()?.decode(column: "sustainability_weight", as: Int.self) ?? Member.defaultSustainabilityWeight
         let follows = try await sql.raw(
             "SELECT kind, target FROM follows WHERE member_id = \(bind: memberID.rawValue)"
-        ).all().map { (kind: try $0.decode(column: "kind", as: String.self), target: try $0.decode(column: "target", as: String.self)) }
+        ).all().map {
+            (
+                kind: try $0.decode(column: "kind", as: String.self),
+                target: try $0.decode(column: "target", as: String.self)
+            )
+        }
         var matches: [SQLQueryString] = []
         func ids(_ kind: FollowKind, prefix: String = "") -> [Int64] {
             follows.filter { $0.kind == kind.rawValue && $0.target.hasPrefix(prefix) }
@@ -112,8 +120,10 @@ extension DealStore {
         }
         let partners = ids(.merchant, prefix: FollowStore.partnerPrefix)
         if !partners.isEmpty { matches.append("deals.partner_id IN (\(binds: partners))") }
-        let named = follows.filter { $0.kind == FollowKind.merchant.rawValue && $0.target.hasPrefix(FollowStore.namePrefix) }
-            .map { " " + $0.target.dropFirst(FollowStore.namePrefix.count) + " " }
+        let named = follows.filter {
+            $0.kind == FollowKind.merchant.rawValue && $0.target.hasPrefix(FollowStore.namePrefix)
+        }
+        .map { " " + $0.target.dropFirst(FollowStore.namePrefix.count) + " " }
         for name in named { matches.append("deals.search_text LIKE \(bind: "%\(likeEscaped(name))%") ESCAPE '!'") }
         let products = ids(.product)
         if !products.isEmpty { matches.append("deals.product_id IN (\(binds: products))") }

@@ -59,10 +59,12 @@ extension DealStore {
                 {
                     throw ValidationError(field: "direction", refusal.rawValue)
                 }
-                let reputation = try await tx.sql.raw(
-                    "SELECT reputation FROM members WHERE id = \(bind: voter.id.rawValue)"
-                ).first()?.decode(column: "reputation", as: Int.self) ?? 0
-                let weight = Temperature.weight(of: .init(memberSince: voter.createdAt, reputation: reputation), at: tx.now)
+                let reputation =
+                    try await tx.sql.raw(
+                        "SELECT reputation FROM members WHERE id = \(bind: voter.id.rawValue)"
+                    ).first()?.decode(column: "reputation", as: Int.self) ?? 0
+                let weight = Temperature.weight(
+                    of: .init(memberSince: voter.createdAt, reputation: reputation), at: tx.now)
                 delta += Temperature.move(direction, weight: weight)
                 try await tx.sql.raw(
                     """
@@ -107,7 +109,8 @@ extension DealStore {
             let postedAt = Date(millisecondsSince1970: try deal.decode(column: "created_at", as: Int64.self))
             try await tx.appendEvent(
                 .dealVoted, audience: .everyone, topic: EventTopic.deal(id),
-                payload: Voted(id: id, votes: votes, shown: Temperature.shown(temperature, postedAt: postedAt, now: tx.now)))
+                payload: Voted(
+                    id: id, votes: votes, shown: Temperature.shown(temperature, postedAt: postedAt, now: tx.now)))
             return try await Self.deal(id, tx.sql)!
         }
     }

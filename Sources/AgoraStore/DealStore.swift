@@ -27,13 +27,15 @@ public struct DealStore: Sendable {
                 "SELECT id FROM partners WHERE slug = \(bind: slug)", field: "partner", "error.deal.unknownPartner")
         }
         links.categoryID = try await input.categorySlug.asyncMap { slug in
-            try await id("SELECT id FROM categories WHERE slug = \(bind: slug)", field: "category", "error.category.unknown")
+            try await id(
+                "SELECT id FROM categories WHERE slug = \(bind: slug)", field: "category", "error.category.unknown")
         }
         links.productID = try await input.productID.asyncMap { product in
             try await id("SELECT id FROM products WHERE id = \(bind: product)", field: "productID", "error.notFound")
         }
         if let offer = input.offerID {
-            guard let row = try await tx.sql.raw("SELECT product_id FROM offers WHERE id = \(bind: offer)").first() else {
+            guard let row = try await tx.sql.raw("SELECT product_id FROM offers WHERE id = \(bind: offer)").first()
+            else {
                 throw ValidationError(field: "offerID", "error.notFound")
             }
             let offerProduct = try row.decode(column: "product_id", as: Int64.self)
@@ -85,7 +87,8 @@ public struct DealStore: Sendable {
                 try await tx.sql.raw("SELECT name FROM partners WHERE id = \(bind: id)").first()!
                     .decode(column: "name", as: String.self)
             }
-            let searchText = " " + Self.words(of: input, merchant: partnerName ?? merchantName ?? "").joined(separator: " ") + " "
+            let searchText =
+                " " + Self.words(of: input, merchant: partnerName ?? merchantName ?? "").joined(separator: " ") + " "
             let row = try await tx.sql.raw(
                 """
                 INSERT INTO deals (author_id, title, description, url, kind, currency, price_minor, shipping_minor,
@@ -167,7 +170,8 @@ public struct DealStore: Sendable {
                 try await tx.sql.raw("SELECT name FROM partners WHERE id = \(bind: id)").first()!
                     .decode(column: "name", as: String.self)
             }
-            let searchText = " " + Self.words(of: input, merchant: partnerName ?? merchantName ?? "").joined(separator: " ") + " "
+            let searchText =
+                " " + Self.words(of: input, merchant: partnerName ?? merchantName ?? "").joined(separator: " ") + " "
             try await tx.sql.raw(
                 """
                 UPDATE deals SET title = \(bind: input.title), description = \(bind: input.description),
@@ -258,7 +262,8 @@ public struct DealStore: Sendable {
 extension DealStore {
     /// A visitor opened a deal through `referrer`'s share link: the first such click of a visitor on a
     /// deal is kept, for the orders issue to reward. Unknown handles and one's own link are ignored.
-    public func recordShareClick(_ id: DealID, referrer handle: String, visitor: String, viewer: MemberID?) async throws {
+    public func recordShareClick(_ id: DealID, referrer handle: String, visitor: String, viewer: MemberID?) async throws
+    {
         guard (3...30).contains(handle.count), (16...64).contains(visitor.count) else { return }
         try await database.write { tx in
             guard
@@ -288,7 +293,8 @@ extension DealStore {
                 WHERE share_clicks.deal_id = \(bind: id.rawValue) GROUP BY members.handle
                 """
             ).all() {
-                clicks[try row.decode(column: "handle", as: String.self)] = try row.decode(column: "clicks", as: Int.self)
+                clicks[try row.decode(column: "handle", as: String.self)] = try row.decode(
+                    column: "clicks", as: Int.self)
             }
             return clicks
         }

@@ -75,7 +75,9 @@ public struct FollowStore: Sendable {
                 ORDER BY created_at DESC, kind, target
                 """
             ).all().compactMap { row in
-                guard let kind = FollowKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+                guard let kind = FollowKind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                    return nil
+                }
                 return Follow(
                     kind: kind, label: try row.decode(column: "label", as: String.self),
                     target: try row.decode(column: "target", as: String.self),
@@ -92,7 +94,9 @@ public struct FollowStore: Sendable {
         guard !text.isEmpty else { throw ValidationError(field: "target", "error.required") }
         guard text.count <= Keyword.maximumLength else { throw ValidationError(field: "target", "error.tooLong") }
         func id(_ query: SQLQueryString) async throws -> (id: Int64, label: String) {
-            guard let row = try await sql.raw(query).first() else { throw ValidationError(field: "target", "error.notFound") }
+            guard let row = try await sql.raw(query).first() else {
+                throw ValidationError(field: "target", "error.notFound")
+            }
             return (try row.decode(column: "id", as: Int64.self), try row.decode(column: "label", as: String.self))
         }
         switch kind {
@@ -119,7 +123,8 @@ public struct FollowStore: Sendable {
             let found = try await id("SELECT id, name AS label FROM products WHERE id = \(bind: productID)")
             return (String(found.id), found.label, nil)
         case .member:
-            let found = try await id("SELECT id, handle AS label FROM members WHERE handle = \(bind: text.lowercased())")
+            let found = try await id(
+                "SELECT id, handle AS label FROM members WHERE handle = \(bind: text.lowercased())")
             return (String(found.id), found.label, nil)
         }
     }
@@ -146,9 +151,12 @@ public struct FollowStore: Sendable {
             conditions.append("(kind = 'merchant' AND target = \(bind: partnerPrefix + String(partner)))")
         } else {
             conditions.append(
-                "(kind = 'merchant' AND target = \(bind: namePrefix + TextFolding.words(deal.merchantName).joined(separator: " ")))")
+                "(kind = 'merchant' AND target = \(bind: namePrefix + TextFolding.words(deal.merchantName).joined(separator: " ")))"
+            )
         }
-        if let product = deal.productID { conditions.append("(kind = 'product' AND target = \(bind: String(product)))") }
+        if let product = deal.productID {
+            conditions.append("(kind = 'product' AND target = \(bind: String(product)))")
+        }
         let prefixes = Array(Keyword.prefixes(of: words))
         if !prefixes.isEmpty { conditions.append("(kind = 'keyword' AND lead_word IN (\(binds: prefixes)))") }
         let candidates = try await tx.sql.raw(
@@ -162,7 +170,8 @@ public struct FollowStore: Sendable {
             let memberID = try candidate.decode(column: "member_id", as: Int64.self)
             guard !told.contains(memberID) else { continue }
             if try candidate.decode(column: "kind", as: String.self) == FollowKind.keyword.rawValue {
-                let keyword = try candidate.decode(column: "target", as: String.self).split(separator: " ").map(String.init)
+                let keyword = try candidate.decode(column: "target", as: String.self).split(separator: " ").map(
+                    String.init)
                 guard Keyword.matches(keyword, in: words) else { continue }
             }
             told.insert(memberID)

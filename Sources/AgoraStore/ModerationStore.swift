@@ -111,7 +111,8 @@ public struct ModerationStore: Sendable {
                 "deal_id = \(bind: id.rawValue) AND reason = 'expired'", resolution: "revived", by: member.id, tx)
             try await Self.audit(member.id, "deal.revived", .deal(id), note: note, tx)
             try await tx.appendEvent(
-                .dealModerated, audience: .everyone, topic: EventTopic.deal(id), payload: Moderated(id: id, status: nil, expired: false))
+                .dealModerated, audience: .everyone, topic: EventTopic.deal(id),
+                payload: Moderated(id: id, status: nil, expired: false))
         }
     }
 
@@ -156,7 +157,8 @@ public struct ModerationStore: Sendable {
                 let deal: Int64
                 let comment: Int64?
             }
-            var grouped: [Key: (title: String, body: String?, reasons: [String: Int], notes: [String], since: Int64)] = [:]
+            var grouped: [Key: (title: String, body: String?, reasons: [String: Int], notes: [String], since: Int64)] =
+                [:]
             var order: [Key] = []
             for row in flags {
                 let key = Key(
@@ -225,7 +227,8 @@ public struct ModerationStore: Sendable {
     }
 
     /// Staff remove a comment (or restore it); its flags close and the audit log keeps the decision.
-    public func decide(_ decision: Moderation.Decision, comment id: Int64, note: String?, by staff: Member) async throws {
+    public func decide(_ decision: Moderation.Decision, comment id: Int64, note: String?, by staff: Member) async throws
+    {
         try await database.write { tx in
             guard
                 let row = try await tx.sql.raw(

@@ -15,7 +15,10 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Take the client's address from X-Forwarded-For (only behind a load balancer that sets it).")
     var trustForwardedFor = ProcessInfo.processInfo.environment["AGORA_TRUST_FORWARDED_FOR"] == "1"
 
-    @Option(help: "The address people reach Agora at, for links in feeds and shared pages (default: $AGORA_PUBLIC_URL, else the request's Host).")
+    @Option(
+        help:
+            "The address people reach Agora at, for links in feeds and shared pages (default: $AGORA_PUBLIC_URL, else the request's Host)."
+    )
     var publicURL = ProcessInfo.processInfo.environment["AGORA_PUBLIC_URL"]
 
     func run() async throws {
@@ -26,7 +29,8 @@ struct Serve: AsyncParsableCommand {
         configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         configuration.trustForwardedFor = trustForwardedFor
         if let publicURL {
-            guard let url = URL(string: publicURL), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            guard let url = URL(string: publicURL), url.scheme == "http" || url.scheme == "https", url.host != nil
+            else {
                 throw ValidationError("--public-url must be an http(s) address, such as https://agora.example.com")
             }
             configuration.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL

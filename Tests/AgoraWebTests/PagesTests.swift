@@ -40,7 +40,7 @@ import Testing
             var headers = headers
             if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
             let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
-            for name in ["agora_session", "agora_csrf", "agora_lang"] {
+            for name in ["agora_session", "agora_csrf", "agora_lang", "agora_visitor"] {
                 if let value = response.cookie(name) { cookies[name] = value.isEmpty ? nil : value }
             }
             return response

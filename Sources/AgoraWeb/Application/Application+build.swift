@@ -91,8 +91,9 @@ func buildRouter(
     let categories = CategoryStore(database: database)
     DealPages(
         pages: pages, deals: deals, comments: comments, categories: categories, clock: configuration.clock,
-        secureCookies: secure)
-        .addRoutes(to: router)
+        secureCookies: secure
+    )
+    .addRoutes(to: router)
     CommunityPages(
         pages: pages, deals: deals, comments: comments, moderation: moderation, follows: follows,
         members: dependencies.members

@@ -24,7 +24,7 @@ struct CommentsController {
         let dealID: Int64
         let parentID: Int64?
         let author: String
-        /// Null once its author deleted it (it stays while replies hang on it).
+        /// Absent once its author deleted it (it stays while replies hang on it).
         let body: String?
         let likes: Int
         let likedByMe: Bool
@@ -32,7 +32,9 @@ struct CommentsController {
         let editedAt: Date?
 
         init(_ comment: Comment, liked: Bool = false) {
-            (id, dealID, parentID, author) = (comment.id, comment.dealID.rawValue, comment.parentID, comment.authorHandle)
+            (id, dealID, parentID, author) = (
+                comment.id, comment.dealID.rawValue, comment.parentID, comment.authorHandle
+            )
             (body, likes, likedByMe, postedAt, editedAt) = (
                 comment.body, comment.likes, liked, comment.createdAt, comment.editedAt
             )
@@ -48,7 +50,9 @@ struct CommentsController {
         let deal = try await visibleDeal(context)
         let all = try await comments.comments(on: deal.id)
         var liked: Set<Int64> = []
-        if let member = context.identity?.member { liked = try await comments.liked(by: member.id, among: all.map(\.id)) }
+        if let member = context.identity?.member {
+            liked = try await comments.liked(by: member.id, among: all.map(\.id))
+        }
         return CommentList(items: all.map { CommentAnswer($0, liked: liked.contains($0.id)) })
     }
 
@@ -109,7 +113,9 @@ struct CommentsController {
 
     /// `PUT /api/v1/comments/{id}/like`.
     @Sendable func like(request: Request, context: AppRequestContext) async throws -> Likes {
-        Likes(likes: try await comments.like(try commentID(context), true, by: try context.requireMember()), likedByMe: true)
+        Likes(
+            likes: try await comments.like(try commentID(context), true, by: try context.requireMember()),
+            likedByMe: true)
     }
 
     /// `DELETE /api/v1/comments/{id}/like`.

@@ -95,7 +95,8 @@ struct CommunityPages {
             guard let reason = Moderation.FlagReason(rawValue: form["reason"]) else {
                 throw ValidationError(field: "reason", "error.invalidValue")
             }
-            try await moderation.flag(.deal(dealID), reason: reason, note: try ModerationNote.checked(form["note"]), by: member)
+            try await moderation.flag(
+                .deal(dealID), reason: reason, note: try ModerationNote.checked(form["note"]), by: member)
         }
     }
 
@@ -127,7 +128,8 @@ struct CommunityPages {
         var values: [String: Any] = [
             "follows": try await follows.follows(of: member.id).map { follow in
                 [
-                    "kind": follow.kind.rawValue, "kindLabel": pages.localizer.text("follow.kind.\(follow.kind.rawValue)", language),
+                    "kind": follow.kind.rawValue,
+                    "kindLabel": pages.localizer.text("follow.kind.\(follow.kind.rawValue)", language),
                     "label": follow.label, "target": follow.target, "since": follow.createdAt.formatted(dates),
                 ]
             },

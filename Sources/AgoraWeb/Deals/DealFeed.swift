@@ -17,7 +17,8 @@ struct DealFeed {
     @Sendable func feed(request: Request, context: AppRequestContext) async throws -> Response {
         var query = try DealListQuery(request, context: context, defaultLimit: 50)
         query.view.forMember = nil  // a feed reader has no session
-        let page = try await deals.list(query.view, keyword: query.keyword, after: nil, limit: query.limit, now: clock.now)
+        let page = try await deals.list(
+            query.view, keyword: query.keyword, after: nil, limit: query.limit, now: clock.now)
         let origin = context.origin
         let language = context.language
         var title = "Agora · " + localizer.text("deals.sort.\(query.view.sort.rawValue)", language)

@@ -26,7 +26,9 @@ struct DealListQuery {
             view.forMember = member.id
         }
         cursor = try parameters.get("cursor").map { raw in
-            guard let cursor = Cursor(encoded: raw) else { throw Problem.validation(field: "cursor", "error.invalidValue") }
+            guard let cursor = Cursor(encoded: raw) else {
+                throw Problem.validation(field: "cursor", "error.invalidValue")
+            }
             return cursor
         }
         limit =

@@ -49,7 +49,8 @@ struct DealPages {
                     var target = query
                     target.view.period = period
                     return [
-                        "href": "/deals?\(target.queryString)", "label": text("deals.period.\(period.rawValue)", context),
+                        "href": "/deals?\(target.queryString)",
+                        "label": text("deals.period.\(period.rawValue)", context),
                         "current": period == query.view.period,
                     ]
                 } : [],
@@ -92,11 +93,12 @@ struct DealPages {
         values["expiredByReports"] = deal.expiredAt != nil
         values["expiryReports"] = deal.expiryReports
         values["flagReasons"] = Moderation.FlagReason.allCases.map {
-            ["value": $0.rawValue, "label": text("flag.\($0.rawValue)", context)]
+            ["value": $0.rawValue, "label": text("flag.\($0.rawValue)", context), "isExpiry": $0 == .expired]
         }
         for key in ["error", "notice"] {
             // Only message keys are taken from the address, and shown as text.
-            if let raw = request.uri.queryParameters.get(key), raw.range(of: "^[a-zA-Z.]{1,60}$", options: .regularExpression) != nil,
+            if let raw = request.uri.queryParameters.get(key),
+                raw.range(of: "^[a-zA-Z.]{1,60}$", options: .regularExpression) != nil,
                 pages.localizer.has("\(key).\(raw)")
             {
                 values[key] = text("\(key).\(raw)", context)
@@ -105,8 +107,10 @@ struct DealPages {
         let shown = try await comments.comments(on: deal.id)
         var liked: Set<Int64> = []
         if let viewer { liked = try await comments.liked(by: viewer.id, among: shown.map(\.id)) }
-        let dates = Date.FormatStyle(date: .abbreviated, time: .shortened).locale(Locale(identifier: context.language.rawValue))
-        values["comments"] = shown.map { comment -> [String: Any] in
+        let dates = Date.FormatStyle(date: .abbreviated, time: .shortened).locale(
+            Locale(identifier: context.language.rawValue))
+        values["dealID"] = deal.id.rawValue
+        values["commentItems"] = shown.map { comment -> [String: Any] in
             var item: [String: Any] = [
                 "id": comment.id, "author": comment.authorHandle, "isReply": comment.parentID != nil,
                 "replyTo": comment.parentID ?? comment.id, "likes": comment.likes, "liked": liked.contains(comment.id),
@@ -237,7 +241,10 @@ struct DealPages {
     ) async throws -> Response {
         var values: [String: Any] = fields
         values["kinds"] = DealKind.allCases.map {
-            ["value": $0.rawValue, "label": text("deal.kind.\($0.rawValue)", context), "selected": $0.rawValue == fields["kind"]]
+            [
+                "value": $0.rawValue, "label": text("deal.kind.\($0.rawValue)", context),
+                "selected": $0.rawValue == fields["kind"],
+            ]
         }
         values["categories"] = try await categories.all().map { category in
             [
@@ -267,8 +274,9 @@ struct DealPages {
         var values: [String: Any] = [
             "id": deal.id.rawValue, "title": deal.title, "merchant": deal.merchantName, "author": deal.authorHandle,
             "kind": text("deal.kind.\(deal.kind.rawValue)", context), "expired": deal.isExpired(at: clock.now),
-            "votes": text(deal.voteCount == 1 ? "deal.votes.one" : "deal.votes.other", context, [String(deal.voteCount)]),
-            "comments": text(
+            "votes": text(
+                deal.voteCount == 1 ? "deal.votes.one" : "deal.votes.other", context, [String(deal.voteCount)]),
+            "commentCount": text(
                 deal.commentCount == 1 ? "deal.comments.one" : "deal.comments.other", context,
                 [String(deal.commentCount)]),
         ]
@@ -281,7 +289,8 @@ struct DealPages {
         }
         if let total = deal.total { values["total"] = total.formatted(language) }
         if let reduction = deal.reductionPercent, let reference = deal.referencePrice {
-            values["reduction"] = text("product.reduction", context, [String(reduction), reference.formatted(language)])
+            values["reduction"] = text(
+                "product.reduction", context, [String(reduction), reference.formatted(language)])
         }
         if let url = deal.url { values["url"] = url }
         if let city = deal.city { values["city"] = city }

@@ -38,7 +38,9 @@ struct EventsController {
     /// The topics the client watches (`?topics=deals,deals/42`, see `EventTopic`); empty for all.
     private func topics(_ request: Request) throws -> [String] {
         guard let raw = request.uri.queryParameters.get("topics") else { return [] }
-        guard let topics = EventTopic.parse(raw) else { throw Problem.validation(field: "topics", "error.invalidValue") }
+        guard let topics = EventTopic.parse(raw) else {
+            throw Problem.validation(field: "topics", "error.invalidValue")
+        }
         return topics
     }
 
@@ -69,7 +71,8 @@ struct EventsController {
             while true {
                 let missed = try await log.events(after: last)
                 guard let newest = missed.last else { break }
-                for event in missed where viewer.mayReceive(event.audience) && EventTopic.delivers(event.topic, to: topics) {
+                for event in missed
+                where viewer.mayReceive(event.audience) && EventTopic.delivers(event.topic, to: topics) {
                     try await writer.write(Self.frame(event))
                 }
                 last = newest.id

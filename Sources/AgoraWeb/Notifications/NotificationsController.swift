@@ -110,6 +110,20 @@ struct NotificationRendering {
                     ]),
                 productID.map { "/products/\($0)" }
             )
+        case NotificationStore.Kind.dealMatch, NotificationStore.Kind.mention, NotificationStore.Kind.comment,
+            NotificationStore.Kind.moderation:
+            let title = payload["title"] as? String ?? ""
+            let detail: String =
+                switch entry.kind {
+                case NotificationStore.Kind.dealMatch: payload["follow"] as? String ?? ""
+                case NotificationStore.Kind.moderation:
+                    localizer.text(
+                        "moderation.actions.\((payload["action"] as? String ?? "").replacingOccurrences(of: "deal.", with: ""))",
+                        language)
+                default: payload["by"] as? String ?? ""
+                }
+            let link = (payload["dealID"] as? String).map { "/deals/\($0)" }
+            return (localizer.text("notification.\(entry.kind)", language, [title, detail]), link)
         default:
             return (entry.kind, nil)
         }
