@@ -14,7 +14,8 @@ struct StreamReader {
     /// Connects to `/api/v1/events`, reads until `until` holds for what arrived (or `timeout` passes), and answers the
     /// text. The timeout is generous: on two cores shared with a compiler, 10 s was once not enough for three events.
     func read(
-        headers: [String: String] = [:], until done: @escaping @Sendable (String) -> Bool,
+        path: String = "/api/v1/events", headers: [String: String] = [:],
+        until done: @escaping @Sendable (String) -> Bool,
         timeout: Duration = .seconds(30)
     ) async throws -> String {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(
@@ -29,7 +30,7 @@ struct StreamReader {
             try await outbound.write(
                 ByteBuffer(
                     string:
-                        "GET /api/v1/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\(extra)\r\n"))
+                        "GET \(path) HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\(extra)\r\n"))
             return try await withThrowingTaskGroup(of: String.self) { group in
                 group.addTask {
                     var text = ""

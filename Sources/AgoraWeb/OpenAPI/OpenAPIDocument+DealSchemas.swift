@@ -23,10 +23,13 @@ extension OpenAPIDocument {
                         "type": ["integer", "null"], "description": "Degrees; null while the deal is new (10 minutes)",
                     ],
                     "isNew": ["type": "boolean"], "isHot": ["type": "boolean"], "votes": ["type": "integer"],
-                    "author": string, "postedAt": dateTime,
+                    "comments": integer, "expiryReports": integer,
+                    "status": ["type": "string", "enum": ["published", "pending", "removed"]],
+                    "author": string, "postedAt": dateTime, "rankedAt": dateTime,
                 ],
                 required: [
-                    "id", "title", "kind", "merchant", "expired", "isNew", "isHot", "votes", "author", "postedAt",
+                    "id", "title", "kind", "merchant", "expired", "isNew", "isHot", "votes", "comments", "status",
+                    "author", "postedAt", "rankedAt",
                 ]),
             "DealList": object(
                 ["items": ["type": "array", "items": ref("Deal")], "nextCursor": ["type": ["string", "null"]]],
@@ -48,7 +51,74 @@ extension OpenAPIDocument {
                     "category": string, "city": ["type": "string", "maxLength": 80],
                     "startsAt": ["type": "string", "description": "2026-12-01 or a full ISO 8601 time"],
                     "endsAt": ["type": "string", "description": "In the future, within a year"],
+                    "bump": ["type": "boolean", "description": "On edit only: rank it again from now"],
                 ], required: ["title"]),
+            "Flag": object(
+                [
+                    "reason": ["type": "string", "enum": ["spam", "duplicate", "wrongPrice", "expired", "offensive"]],
+                    "note": ["type": "string", "maxLength": 500],
+                ], required: ["reason"]),
+            "Note": object(["note": ["type": "string", "maxLength": 500]]),
+            "Comment": object(
+                [
+                    "id": integer, "dealID": integer, "parentID": ["type": ["integer", "null"]], "author": string,
+                    "body": ["type": "string", "description": "Absent once its author deleted it"],
+                    "likes": integer, "likedByMe": ["type": "boolean"], "postedAt": dateTime,
+                    "editedAt": ["type": ["string", "null"], "format": "date-time"],
+                ], required: ["id", "dealID", "author", "likes", "likedByMe", "postedAt"]),
+            "CommentList": object(["items": ["type": "array", "items": ref("Comment")]], required: ["items"]),
+            "NewComment": object(
+                ["body": ["type": "string", "maxLength": 2000], "parentID": integer], required: ["body"]),
+            "CommentEdit": object(["body": ["type": "string", "maxLength": 2000]], required: ["body"]),
+            "Likes": object(["likes": integer, "likedByMe": ["type": "boolean"]], required: ["likes", "likedByMe"]),
+            "Follow": object(
+                [
+                    "kind": ["type": "string", "enum": ["keyword", "category", "merchant", "product", "member"]],
+                    "label": string, "target": string, "since": dateTime,
+                ], required: ["kind", "label", "target", "since"]),
+            "FollowList": object(["items": ["type": "array", "items": ref("Follow")]], required: ["items"]),
+            "NewFollow": object(
+                [
+                    "kind": ["type": "string", "enum": ["keyword", "category", "merchant", "product", "member"]],
+                    "target": ["type": "string", "maxLength": 60],
+                ], required: ["kind", "target"]),
+            "ModerationQueue": object(
+                [
+                    "items": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "dealID": integer, "commentID": ["type": ["integer", "null"]], "title": string,
+                                "comment": ["type": ["string", "null"]], "pendingApproval": ["type": "boolean"],
+                                "flags": ["type": "object", "additionalProperties": integer],
+                                "notes": ["type": "array", "items": string], "since": dateTime,
+                            ], required: ["dealID", "title", "pendingApproval", "flags", "notes", "since"]),
+                    ]
+                ], required: ["items"]),
+            "Decision": object(
+                [
+                    "decision": ["type": "string", "enum": ["remove", "restore"]],
+                    "note": ["type": "string", "maxLength": 500],
+                ],
+                required: ["decision"]),
+            "AuditLog": object(
+                [
+                    "items": [
+                        "type": "array",
+                        "items": object(
+                            [
+                                "id": integer, "actor": ["type": ["string", "null"]], "action": string,
+                                "subject": string, "note": ["type": ["string", "null"]], "at": dateTime,
+                            ], required: ["id", "action", "subject", "at"]),
+                    ],
+                    "nextBefore": ["type": ["integer", "null"]],
+                ], required: ["items"]),
+            "Profile": object(
+                [
+                    "handle": string, "displayName": ["type": ["string", "null"]], "memberSince": dateTime,
+                    "reputation": integer, "hotDeals": integer, "commentLikes": integer, "deals": integer,
+                    "badges": ["type": "array", "items": string],
+                ], required: ["handle", "memberSince", "reputation", "hotDeals", "commentLikes", "deals", "badges"]),
             "Vote": object(
                 ["direction": ["type": "string", "enum": ["hot", "cold"]]], required: ["direction"]),
         ]

@@ -2,7 +2,9 @@ import Foundation
 
 /// Every operation of `/api/v1`, in the order the document lists them.
 extension OpenAPIDocument {
-    static var operations: [Operation] {
+    static var operations: [Operation] { accountAndCatalogOperations + dealOperations }
+
+    private static var accountAndCatalogOperations: [Operation] {
         [
             Operation(
                 method: "post", path: "/api/v1/members", summary: "Register a member", body: "Registration",
@@ -124,29 +126,6 @@ extension OpenAPIDocument {
                     query("near", "string", "latitude,longitude, or home: each offer gets its partner's nearest store"),
                     query("radiusKm", "number", "With near: radius in kilometres, default 10, at most 200"),
                 ]),
-            Operation(
-                method: "get", path: "/api/v1/deals",
-                summary: "Deals, hot (by hot score) or new first, in keyset pages",
-                success: (200, "DealList"), errors: [422],
-                extraParameters: [
-                    query("sort", "string", "hot (default) or new"),
-                    query("cursor", "string", "nextCursor of the previous page"),
-                    query("limit", "integer", "1–50, default 20"),
-                ]),
-            Operation(
-                method: "post", path: "/api/v1/deals",
-                summary: "Post a deal; the answer lists active deals already pointing to the same address or offer",
-                auth: .member, body: "NewDeal", success: (201, "PostedDeal"), errors: [401]),
-            Operation(
-                method: "get", path: "/api/v1/deals/{id}", summary: "One deal", success: (200, "Deal"), errors: [404]),
-            Operation(
-                method: "put", path: "/api/v1/deals/{id}/vote",
-                summary: "Vote a deal hot or cold (one vote per member, changeable until it expires; not for partners)",
-                auth: .member, body: "Vote", success: (200, "Deal"), errors: [401, 404]),
-            Operation(
-                method: "delete", path: "/api/v1/deals/{id}/vote",
-                summary: "Take one's vote back, until the deal expires",
-                auth: .member, success: (200, "Deal"), errors: [401, 404]),
             Operation(
                 method: "get", path: "/api/v1/categories", summary: "The category tree, parents before children",
                 success: (200, "CategoryList")),
