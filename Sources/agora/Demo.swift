@@ -9,15 +9,18 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Fill an empty database with deterministic demo data.")
 
     enum Size: String, ExpressibleByArgument, CaseIterable {
-        /// 500 products, 2,000 offers with 90 days of prices: to try Agora.
+        /// 500 products, 2,000 offers with 90 days of prices, 300 deals with votes and comments: to try Agora.
         case regular
-        /// 100,000 products and 400,000 offers: for benchmarks.
+        /// 100,000 products, 400,000 offers, 100,000 deals and 2,000,000 votes: for benchmarks.
         case large
     }
 
     @OptionGroup var database: DatabaseOptions
     @Option(
-        help: "regular (500 products, 2,000 offers, 90 days of prices) or large (100,000 products, 400,000 offers).")
+        help: """
+            regular (500 products, 2,000 offers, 90 days of prices, 300 deals) or large (100,000 products, \
+            400,000 offers, 100,000 deals, 2,000,000 votes).
+            """)
     var size = Size.regular
 
     func run() async throws {
@@ -112,6 +115,7 @@ enum DemoData {
                 slug: category.slug, parentSlug: category.parentSlug, nameFR: category.nameFR, nameEN: category.nameEN)
         }
         try await fillOffers(database, clock: clock, size: size, partnerIDs: partnerIDs)
+        try await DemoDeals.fill(database, clock: clock, size: size)
         return true
     }
 
@@ -213,6 +217,10 @@ enum DemoData {
         var now: Date { current.withLock { $0 } }
 
         func advance(days: Int) { current.withLock { $0 += Double(days) * 86_400 } }
+
+        func advance(seconds: TimeInterval) { current.withLock { $0 += seconds } }
+
+        func set(_ date: Date) { current.withLock { $0 = date } }
     }
 
     static func printLogins() {
@@ -221,5 +229,6 @@ enum DemoData {
             let role = account.partnerSlug.map { "partner of \($0)" } ?? account.role.rawValue
             say("  \(account.handle.padding(toLength: 9, withPad: " ", startingAt: 0)) \(account.password)  (\(role))")
         }
+        say("  and the community (lea_1, hugo_1, manon_1…) with \(DemoDeals.communityPassword)")
     }
 }
