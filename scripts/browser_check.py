@@ -23,6 +23,7 @@ Prints one line per check and ends with exactly one line
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import time
 import traceback
+import urllib.request
 from dataclasses import dataclass, field
 
 # Selenium Manager would try to download a browser/driver; there is no
@@ -392,6 +394,64 @@ def main() -> int:
             if "log10" not in w.one("article.prose").text:
                 raise CheckFailed("the about-ranking page does not state the hot formula")
 
+        def api(path: str, body: dict, token: str | None = None) -> dict:
+            headers = {"Content-Type": "application/json"}
+            if token:
+                headers["Authorization"] = f"Bearer {token}"
+            request = urllib.request.Request(base.rstrip("/") + path, json.dumps(body).encode(), headers)
+            return json.load(urllib.request.urlopen(request, timeout=10))
+
+        deal_path = {}
+
+        def post_a_deal():
+            w.visit("/deals/new", "deal-new")
+            w.fill("form#deal-form", {
+                "title": f"Bouilloire inox à −30 % ({handle})", "price": "24,90", "referencePrice": "35,90",
+                "merchant": "Boutique du marché", "description": "Posted by the browser walk.",
+            })
+            w.submit("form#deal-form")
+            w.wait_for("article.deal")
+            if "/deals/" not in w.driver.current_url or not w.css("p.notice"):
+                raise CheckFailed(f"posting the form landed on {w.driver.current_url} without a notice")
+            deal_path["path"] = w.driver.current_url.split("?")[0].removeprefix(base.rstrip("/"))
+            w.visit(deal_path["path"], "deal")
+
+        def live_comment_and_badge():
+            badge = w.one("[data-testid=unread-badge]")
+            before = int(badge.get_attribute("data-live-unread") or "0")
+            # bruno comments through the API while alice's page is open: it appears without a reload.
+            token = api("/api/v1/sessions", {"login": "bruno", "password": "demo-password-bruno"})["token"]
+            deal_id = deal_path["path"].rsplit("/", 1)[-1]
+            text = f"Live comment {handle}"
+            api(f"/api/v1/deals/{deal_id}/comments", {"body": text}, token)
+            try:
+                WebDriverWait(w.driver, WAIT_SECONDS).until(
+                    lambda d: any(text in el.text for el in w.css("[data-testid=comments] li")))
+                WebDriverWait(w.driver, WAIT_SECONDS).until(
+                    lambda d: int(w.one("[data-testid=unread-badge]").get_attribute("data-live-unread") or "0") > before)
+            except TimeoutException:
+                raise CheckFailed("the comment or the unread badge did not update live") from None
+            w.capture("deal-live")
+            w.assert_no_console_errors()
+
+        def comment_form():
+            w.fill("form#comment-form", {"body": "Merci @bruno, bien vu."})
+            w.submit("form#comment-form")
+            bodies = [el.text for el in w.css("[data-testid=comments] li")]
+            if not any("Merci @bruno" in body for body in bodies):
+                raise CheckFailed(f"the posted comment is not on the page: {bodies[-3:]!r}")
+
+        def for_me_follows_profile():
+            w.visit("/deals?sort=hot&forMe=true", "deals-for-me")
+            if not w.css("[data-testid=deals] li"):
+                raise CheckFailed("alice follows vélo, phones and Maison Verte, yet “for me” is empty")
+            w.visit("/deals?sort=top&period=month", "deals-top")
+            w.visit("/follows", "follows")
+            if len(w.css("[data-testid=follows] li")) < 3:
+                raise CheckFailed("alice's three follows are not listed")
+            w.visit("/members/alice", "profile")
+            w.wait_for("[data-testid=badges]")
+
         def english_pages():
             # The footer switch, then the new pages again in English, whose words run longer.
             form = w.one("form#language-form")
@@ -401,12 +461,15 @@ def main() -> int:
                 raise CheckFailed(f"after the footer switch <html lang> is {w.html_lang()!r}; expected 'en'")
             w.visit("/search?q=phone&sort=price", "search-en")
             w.visit("/deals", "deals-en")
+            w.visit(deal_path.get("path", "/deals"), "deal-en")
+            w.visit("/deals/new", "deal-new-en")
             w.visit("/notifications", "notifications-en")
 
         def phone_width():
             wanted = [
                 "home", "register", "login", "settings", "search", "product", "near-home", "notifications", "deals",
-                "about-ranking", "search-en", "deals-en", "notifications-en",
+                "about-ranking", "deal-new", "deal", "deals-for-me", "deals-top", "follows", "profile", "search-en",
+                "deals-en", "deal-en", "deal-new-en", "notifications-en",
             ]
             missing = [p for p in wanted if p not in w.phone_widths]
             if missing:
@@ -427,6 +490,10 @@ def main() -> int:
         w.run("product page: best offer and price chart", product_page)
         w.run("near my home, then a price alert", alert_and_near_home)
         w.run("deals and how they are ranked", deals_and_ranking)
+        w.run("post a deal through the form", post_a_deal)
+        w.run("a comment and the unread badge arrive live", live_comment_and_badge)
+        w.run("comment through the form", comment_form)
+        w.run("for me, top, follows and a profile", for_me_follows_profile)
         w.run("the new pages in English", english_pages)
         w.run(f"no horizontal scroll at {PHONE_WIDTH}px", phone_width)
     finally:

@@ -21,6 +21,11 @@ public final class Database: Sendable {
     private let committedEvents: AsyncStream<Void>.Continuation
     /// Ticks after every commit that appended events, to wake the local dispatcher at once.
     public let eventsCommitted: AsyncStream<Void>
+    private let eventCommits = Atomic<Int64>(0)
+
+    /// How many transactions with events this instance committed: a change to it means that what
+    /// was read before may be stale, even before the dispatcher publishes the events.
+    public var eventCommitCount: Int64 { eventCommits.load(ordering: .acquiring) }
 
     private enum Backend: Sendable {
         case sqlite(SQLitePool)
@@ -111,7 +116,10 @@ public final class Database: Sendable {
                 throw error.closureError ?? error.commitError ?? error.beginError ?? error
             }
         }
-        if eventsAppended.isSet { committedEvents.yield() }
+        if eventsAppended.isSet {
+            eventCommits.add(1, ordering: .releasing)
+            committedEvents.yield()
+        }
         return result
     }
 

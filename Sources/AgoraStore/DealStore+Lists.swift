@@ -64,7 +64,7 @@ extension DealStore {
                 FROM deals JOIN members ON members.id = deals.author_id
                 LEFT JOIN partners ON partners.id = deals.partner_id
                 LEFT JOIN categories ON categories.id = deals.category_id
-                \(view.forMember == nil ? "" : "LEFT JOIN products ON products.id = deals.product_id")
+                \(view.forMember == nil ? "" : "LEFT JOIN products ON products.id = deals.product_id" as SQLQueryString)
                 WHERE \(filters.joined(separator: " AND "))
                 ORDER BY \(orderKey) \(direction), deals.id \(direction) LIMIT \(literal: limit + 1)) AS page
                 """

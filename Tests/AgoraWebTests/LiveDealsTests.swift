@@ -139,10 +139,18 @@ import Testing
                     path: "/api/v1/events?topics=deals", until: { $0.contains("deal.posted") },
                     timeout: .seconds(30))
                 try await waitForLiveStreams(1, two)
+                let before = try await two.execute(uri: "/api/v1/deals?sort=new", method: .get)
+                #expect(
+                    DealCommunityAPITests.titles(before).isEmpty,
+                    "the second instance answers (and keeps) an empty list")
                 let alice = try await registerAndLogIn(one, "alice")
                 try await DealsAPITests.publish(one, probe, alice, DealsAPITests.deal("Poêle en fonte"))
                 let transcript = try await seen
                 #expect(transcript.contains("deal.posted") && transcript.contains("Poêle en fonte"), "\(transcript)")
+                let after = try await two.execute(uri: "/api/v1/deals?sort=new", method: .get)
+                #expect(
+                    DealCommunityAPITests.titles(after) == ["Poêle en fonte"],
+                    "the event that reached the stream also ended the second instance's cached list")
             }
         }
     }

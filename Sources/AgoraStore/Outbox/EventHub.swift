@@ -9,6 +9,7 @@ import Synchronization
 /// with `Last-Event-ID` when it reconnects.
 public final class EventHub: Sendable {
     private let subscribers = Mutex<[UUID: AsyncStream<StoredEvent>.Continuation]>([:])
+    private let lastPublished = Atomic<Int64>(0)
 
     public init() {}
 
@@ -26,7 +27,11 @@ public final class EventHub: Sendable {
 
     public var subscriberCount: Int { subscribers.withLock { $0.count } }
 
+    /// The newest event published on this instance: whatever was computed before it may be stale.
+    public var lastPublishedID: EventID { EventID(lastPublished.load(ordering: .acquiring)) }
+
     func publish(_ events: [StoredEvent]) {
+        if let newest = events.last { lastPublished.store(newest.id.rawValue, ordering: .releasing) }
         let current = subscribers.withLock { $0 }
         for (id, continuation) in current {
             for event in events {

@@ -123,7 +123,11 @@ func buildRouter(
         products: ProductStore(database: database), stores: StoreLocationStore(database: database),
         clock: configuration.clock
     ).addRoutes(to: api)
-    DealsController(deals: deals, moderation: moderation, clock: configuration.clock).addRoutes(to: api)
+    DealsController(
+        deals: deals, moderation: moderation,
+        cache: DealListCache(hub: dependencies.hub, database: database, clock: configuration.clock),
+        clock: configuration.clock
+    ).addRoutes(to: api)
     CommentsController(comments: comments, deals: deals, moderation: moderation).addRoutes(to: api)
     FollowsController(follows: follows).addRoutes(to: api)
     ModerationController(moderation: moderation, clock: configuration.clock).addRoutes(to: api)

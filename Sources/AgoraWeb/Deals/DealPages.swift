@@ -127,6 +127,7 @@ struct DealPages {
         values["ogDescription"] = String((deal.description ?? deal.merchantName).prefix(200))
         if let category = deal.categorySlug { values["category"] = category }
         if let partner = deal.partnerSlug { values["partnerSlug"] = partner }
+        if let product = deal.productID { values["productLink"] = "/products/\(product)" }
         var response = pages.render(
             "deal", title: deal.title, translateTitle: false, values: values, context: context,
             liveTopics: [EventTopic.deal(deal.id)])

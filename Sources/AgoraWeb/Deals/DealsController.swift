@@ -7,6 +7,7 @@ import Hummingbird
 struct DealsController {
     let deals: DealStore
     let moderation: ModerationStore
+    let cache: DealListCache
     let clock: any AgoraClock
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
@@ -136,17 +137,27 @@ struct DealsController {
                 deal: DealAnswer(deal, now: clock.now), possibleDuplicates: duplicates.map(\.rawValue)))
     }
 
-    struct DealList: ResponseEncodable {
+    struct DealList: Encodable {
         let items: [DealAnswer]
         let nextCursor: String?
     }
 
     /// `GET /api/v1/deals?sort=&period=&category=&partner=&q=&forMe=&cursor=&limit=`.
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> DealList {
+    /// Lists that are the same for everyone come from `DealListCache` while nothing happened.
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let query = try DealListQuery(request, context: context)
-        let page = try await deals.list(
-            query.view, keyword: query.keyword, after: query.cursor, limit: query.limit, now: clock.now)
-        return DealList(items: page.deals.map { DealAnswer($0, now: clock.now) }, nextCursor: page.next?.encoded)
+        let build = {
+            let page = try await deals.list(
+                query.view, keyword: query.keyword, after: query.cursor, limit: query.limit, now: clock.now)
+            let list = DealList(
+                items: page.deals.map { DealAnswer($0, now: clock.now) }, nextCursor: page.next?.encoded)
+            return ByteBuffer(bytes: try context.responseEncoder.encode(list))
+        }
+        let body =
+            query.view.forMember == nil
+            ? try await cache.body(for: request.uri.query ?? "", build: build) : try await build()
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     /// `GET /api/v1/deals/{id}`: a pending or removed deal only for its author and staff.
