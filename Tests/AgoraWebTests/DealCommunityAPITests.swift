@@ -439,3 +439,106 @@ import Testing
         }
     }
 }
+
+@Suite struct DealCommunityBadInputTests {
+    /// Every community route, given what it must refuse: the problem names the field (or the
+    /// rule), and neither a row nor an event is written.
+    @Test(arguments: Backend.allCases)
+    func everyRouteRefusesBadInputAndWritesNothing(backend: Backend) async throws {
+        try await withApp(backend) { client, database in
+            let alice = try await registerAndLogIn(client, "alice")
+            let bruno = try await registerAndLogIn(client, "bruno")
+            let partner = try await PartnerOffersAPITests.partnerToken(client, database, slug: "shop")
+            let id = try await DealsAPITests.publish(client, database, alice, DealsAPITests.deal("Lampe de bureau"))
+            let comment = try await client.execute(
+                uri: "/api/v1/deals/\(id)/comments", method: .post, headers: bearer(bruno), body: json(["body": "Top"]))
+            let commentID = try #require(comment.object["id"] as? Int)
+            let staff = try await DealsAPITests.staffToken(client, database)
+            let tables = [
+                "deals", "deal_votes", "deal_comments", "comment_likes", "follows", "flags", "audit_log", "events",
+            ]
+            var before: [String: Int] = [:]
+            for table in tables { before[table] = try await count(table, in: database) }
+
+            typealias Case = (
+                method: HTTPRequest.Method, uri: String, token: String?, body: ByteBuffer?, status: HTTPResponse.Status,
+                type: String, field: String?
+            )
+            let cases: [Case] = [
+                (.post, "/api/v1/deals", nil, DealsAPITests.deal("Sans compte"), .unauthorized, "unauthenticated", nil),
+                (
+                    .post, "/api/v1/deals", partner, DealsAPITests.deal("Par un partenaire"), .forbidden, "forbidden",
+                    nil
+                ),
+                (.post, "/api/v1/deals", bruno, ByteBuffer(string: "{"), .badRequest, "malformed-body", nil),
+                (.put, "/api/v1/deals/\(id)", bruno, DealsAPITests.deal("Pas le mien"), .forbidden, "forbidden", nil),
+                (
+                    .put, "/api/v1/deals/\(id)", alice, DealsAPITests.deal("Lampe", ["bump": "oui"]),
+                    .unprocessableContent, "validation", "bump"
+                ),
+                (.put, "/api/v1/deals/999999", alice, DealsAPITests.deal("Inconnu"), .notFound, "not-found", nil),
+                (
+                    .put, "/api/v1/deals/\(id)/vote", bruno, json(["direction": "tiède"]), .unprocessableContent,
+                    "validation", "direction"
+                ),
+                (
+                    .post, "/api/v1/deals/\(id)/flags", bruno, json(["reason": "spam", "extra": 1]),
+                    .unprocessableContent, "validation", "extra"
+                ),
+                (
+                    .post, "/api/v1/deals/\(id)/revive", bruno, json(["note": "ok"]), .unprocessableContent,
+                    "validation", "deal"
+                ),
+                (
+                    .post, "/api/v1/deals/\(id)/comments", nil, json(["body": "Anonyme"]), .unauthorized,
+                    "unauthenticated", nil
+                ),
+                (
+                    .patch, "/api/v1/comments/\(commentID)", bruno, json(["body": ""]), .unprocessableContent,
+                    "validation", "body"
+                ),
+                (.patch, "/api/v1/comments/999999", bruno, json(["body": "ok"]), .notFound, "not-found", nil),
+                (.put, "/api/v1/comments/999999/like", alice, nil, .notFound, "not-found", nil),
+                (
+                    .post, "/api/v1/comments/\(commentID)/flags", alice, json(["reason": "expired"]),
+                    .unprocessableContent, "validation", "reason"
+                ),
+                (
+                    .post, "/api/v1/follows", bruno, json(["kind": "keyword"]), .unprocessableContent, "validation",
+                    "target"
+                ),
+                (
+                    .post, "/api/v1/follows", bruno,
+                    json(["kind": "keyword", "target": String(repeating: "a", count: 61)]), .unprocessableContent,
+                    "validation", "target"
+                ),
+                (.delete, "/api/v1/follows/keyword/nothing", bruno, nil, .notFound, "not-found", nil),
+                (
+                    .post, "/api/v1/moderation/deals/\(id)/decision", bruno, json(["decision": "remove"]), .forbidden,
+                    "forbidden", nil
+                ),
+                (
+                    .post, "/api/v1/moderation/deals/\(id)/decision", staff,
+                    json(["decision": "remove", "note": String(repeating: "n", count: 501)]), .unprocessableContent,
+                    "validation", "note"
+                ),
+                (
+                    .post, "/api/v1/moderation/comments/999999/decision", staff, json(["decision": "remove"]),
+                    .notFound, "not-found", nil
+                ),
+                (.get, "/api/v1/moderation/audit?before=x", staff, nil, .unprocessableContent, "validation", "before"),
+                (.get, "/api/v1/deals?partner=a%20b", nil, nil, .unprocessableContent, "validation", "partner"),
+            ]
+            for item in cases {
+                var headers: HTTPFields = [.contentType: "application/json"]
+                if let token = item.token { headers[.authorization] = "Bearer \(token)" }
+                let answer = try await client.execute(
+                    uri: item.uri, method: item.method, headers: headers, body: item.body)
+                expectProblem(answer, item.status, type: item.type, field: item.field)
+            }
+            for table in tables {
+                #expect(try await count(table, in: database) == before[table], "\(table) is unchanged")
+            }
+        }
+    }
+}

@@ -1,9 +1,11 @@
 """Live fan-out: how long one new deal takes to reach N SSE clients watching the deal list.
 
-Usage: fanout.py BASE_URL TOKEN CLIENTS. Opens CLIENTS streams on /api/v1/events?topics=deals,
+Usage: fanout.py BASE_URL CLIENTS SERVER_PID. Opens CLIENTS streams on /api/v1/events?topics=deals,
 waits until each has its first bytes, posts one deal as the demo staff member (published at once),
-and prints, on stdout, `clients= received= p50= p99= max=` with times in milliseconds from the
-post to each client's receipt. Progress goes to stderr.
+and prints, on stdout, `clients= received= p50= p99= max= post=` with times in milliseconds from
+the post's response to each client's receipt (0 when the event arrived before the response), and
+how long the post itself took, and `rss=` (KiB), the server's resident memory with every stream
+still open. Progress goes to stderr.
 """
 import asyncio
 import json
@@ -13,7 +15,7 @@ import urllib.parse
 import urllib.request
 
 
-async def main(base, clients):
+async def main(base, clients, server_pid):
     url = urllib.parse.urlparse(base)
     host, port = url.hostname, url.port
     ready = 0
@@ -67,21 +69,24 @@ async def main(base, clients):
         token = call("/api/v1/sessions", {"login": "equipe", "password": "demo-password-equipe"})["token"]
         started = time.monotonic()
         call("/api/v1/deals", {"title": "Fan-out : un bon plan pour tous", "price": 1000, "merchant": "Bench"}, token)
-        return started
+        return started, time.monotonic()
 
-    posted_at = await asyncio.get_running_loop().run_in_executor(None, post)
+    started, posted_at = await asyncio.get_running_loop().run_in_executor(None, post)
     done, pending = await asyncio.wait(tasks, timeout=60)
+    with open(f"/proc/{server_pid}/status") as status:
+        rss = next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
     for task in pending:
         task.cancel()
     for writer in writers:
         writer.close()
-    times = sorted((arrival - posted_at) * 1000 for arrival in arrivals)
+    times = sorted(max(0.0, arrival - posted_at) * 1000 for arrival in arrivals)
 
     def at(share):
         return times[min(len(times) - 1, int(share * len(times)))] if times else float("nan")
 
-    print(f"clients={ready} received={len(times)} p50={at(0.5):.1f} p99={at(0.99):.1f} max={times[-1] if times else float('nan'):.1f}")
+    print(f"clients={ready} received={len(times)} p50={at(0.5):.1f} p99={at(0.99):.1f} "
+          f"max={times[-1] if times else float('nan'):.1f} post={(posted_at - started) * 1000:.1f} rss={rss}")
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], int(sys.argv[3])))
+    asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
