@@ -33,7 +33,7 @@ import Testing
     func concurrentWritersGetStrictlyIncreasingIdsAndTheDispatcherPublishesAllInOrder(backend: Backend) async throws {
         try await withFreshDatabase(backend) { database, _ in
             let hub = EventHub()
-            let stream = hub.subscribe()
+            let stream = hub.subscribe().deliveries
             let dispatcher = EventDispatcher(
                 database: database, hub: hub, pollInterval: .milliseconds(50), logger: Logger(label: "test"))
             let running = Task { try await dispatcher.run() }
@@ -51,7 +51,8 @@ import Testing
                 try await group.waitForAll()
             }
             var received: [EventID] = []
-            for await event in stream {
+            for await delivery in stream {
+                guard case .event(let event) = delivery else { continue }
                 received.append(event.id)
                 if received.count == 30 { break }
             }
@@ -65,8 +66,8 @@ import Testing
 
     @Test func aSlowSubscriberIsDroppedWithoutHoldingUpOthers() async throws {
         let hub = EventHub()
-        let slow = hub.subscribe(buffer: 2)
-        let fast = hub.subscribe(buffer: 100)
+        let slow = hub.subscribe(buffer: 2).deliveries
+        let fast = hub.subscribe(buffer: 100).deliveries
         let events = (1...5).map {
             StoredEvent(
                 id: EventID(Int64($0)), type: .memberRegistered, audience: .everyone, topic: nil, payload: "{}",
@@ -77,7 +78,8 @@ import Testing
         for await _ in slow { slowCount += 1 }
         #expect(slowCount == 2, "the slow subscriber keeps what its buffer held, then its stream ends")
         var fastIDs: [Int64] = []
-        for await event in fast {
+        for await delivery in fast {
+            guard case .event(let event) = delivery else { continue }
             fastIDs.append(event.id.rawValue)
             if fastIDs.count == 5 { break }
         }

@@ -77,27 +77,16 @@ struct EventsController {
                 }
                 last = newest.id
             }
-            enum Item: Sendable {
-                case event(StoredEvent)
-                case heartbeat
-            }
-            // Bounded like the hub's buffer: a client that stops reading is dropped, not queued for.
-            let (items, sink) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .bufferingOldest(buffer))
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for await event in live.cancelOnGracefulShutdown() {
-                        if case .dropped = sink.yield(.event(event)) { break }
-                    }
-                    sink.finish()  // dropped, or the server is shutting down
-                }
                 group.addTask {
                     while !Task.isCancelled {
                         try await Task.sleep(for: heartbeat)
-                        sink.yield(.heartbeat)
+                        live.heartbeat()
                     }
                 }
-                stream: for await item in items {
-                    switch item {
+                // Ends when the hub drops a client that fell behind, or finishes every stream at shutdown.
+                stream: for await delivery in live.deliveries.cancelOnGracefulShutdown() {
+                    switch delivery {
                     case .heartbeat:
                         // Rights can change while a stream is open (log out, revoked token, demotion).
                         if signedIn {
