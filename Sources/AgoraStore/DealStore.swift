@@ -12,8 +12,24 @@ public struct DealStore: Sendable {
     /// The rows a deal names, resolved: a `ValidationError` on the field that names nothing.
     private struct Links {
         var partnerID: Int64?
+        var partnerName: String?
         var categoryID: Int64?
         var productID: Int64?
+    }
+
+    /// What a deal's row stores beside its fields: its currency, the merchant named in free text,
+    /// and the folded words keywords are matched against (title, description, merchant), padded
+    /// with spaces so that `LIKE '% word%'` finds a word's beginning.
+    private static func columns(of input: DealInput, _ links: Links) -> (
+        currency: String, merchantName: String?, searchText: String
+    ) {
+        let merchantName: String? = if case .named(let name) = input.merchant { name } else { nil }
+        let words = TextFolding.words(
+            [input.title, input.description ?? "", links.partnerName ?? merchantName ?? ""].joined(separator: " "))
+        return (
+            input.price?.currency ?? input.shipping?.currency ?? "EUR", merchantName,
+            " " + words.joined(separator: " ") + " "
+        )
     }
 
     private static func links(of input: DealInput, _ tx: Transaction) async throws -> Links {
@@ -23,8 +39,10 @@ public struct DealStore: Sendable {
         }
         var links = Links()
         if case .partner(let slug) = input.merchant {
-            links.partnerID = try await id(
-                "SELECT id FROM partners WHERE slug = \(bind: slug)", field: "partner", "error.deal.unknownPartner")
+            guard let partner = try await tx.sql.raw("SELECT id, name FROM partners WHERE slug = \(bind: slug)").first()
+            else { throw ValidationError(field: "partner", "error.deal.unknownPartner") }
+            links.partnerID = try partner.decode(column: "id", as: Int64.self)
+            links.partnerName = try partner.decode(column: "name", as: String.self)
         }
         links.categoryID = try await input.categorySlug.asyncMap { slug in
             try await id(
@@ -45,11 +63,6 @@ public struct DealStore: Sendable {
             links.productID = offerProduct
         }
         return links
-    }
-
-    /// The folded words keywords are matched against: title, description and merchant.
-    static func words(of input: DealInput, merchant: String) -> [String] {
-        TextFolding.words([input.title, input.description ?? "", merchant].joined(separator: " "))
     }
 
     /// Posts a deal for `author`. The partner, category, product and offer it names must exist
@@ -81,14 +94,7 @@ public struct DealStore: Sendable {
             ).first()!.decode(column: "n", as: Int.self)
             let status: DealStatus =
                 Moderation.needsApproval(role: author.role, publishedDeals: published) ? .pending : .published
-            let currency = input.price?.currency ?? input.shipping?.currency ?? "EUR"
-            let merchantName: String? = if case .named(let name) = input.merchant { name } else { nil }
-            let partnerName = try await links.partnerID.asyncMap { id in
-                try await tx.sql.raw("SELECT name FROM partners WHERE id = \(bind: id)").first()!
-                    .decode(column: "name", as: String.self)
-            }
-            let searchText =
-                " " + Self.words(of: input, merchant: partnerName ?? merchantName ?? "").joined(separator: " ") + " "
+            let (currency, merchantName, searchText) = Self.columns(of: input, links)
             let row = try await tx.sql.raw(
                 """
                 INSERT INTO deals (author_id, title, description, url, kind, currency, price_minor, shipping_minor,
@@ -164,14 +170,7 @@ public struct DealStore: Sendable {
                 rankedAt = tx.now
             }
             let temperature = try row.decode(column: "temperature", as: Double.self)
-            let currency = input.price?.currency ?? input.shipping?.currency ?? "EUR"
-            let merchantName: String? = if case .named(let name) = input.merchant { name } else { nil }
-            let partnerName = try await links.partnerID.asyncMap { id in
-                try await tx.sql.raw("SELECT name FROM partners WHERE id = \(bind: id)").first()!
-                    .decode(column: "name", as: String.self)
-            }
-            let searchText =
-                " " + Self.words(of: input, merchant: partnerName ?? merchantName ?? "").joined(separator: " ") + " "
+            let (currency, merchantName, searchText) = Self.columns(of: input, links)
             try await tx.sql.raw(
                 """
                 UPDATE deals SET title = \(bind: input.title), description = \(bind: input.description),
