@@ -25,6 +25,9 @@ final class DealListCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// Answers being built, so that the requests that find a list stale at the same moment wait for
+    /// one query instead of each running it.
+    private let building = Mutex<[String: (mark: Mark, task: Task<ByteBuffer, any Error>)]>([:])
     private let hub: EventHub
     private let database: Database
     private let clock: any AgoraClock
@@ -38,7 +41,7 @@ final class DealListCache: Sendable {
         self.clock = clock
     }
 
-    func body(for key: String, build: () async throws -> ByteBuffer) async throws -> ByteBuffer {
+    func body(for key: String, build: @escaping @Sendable () async throws -> ByteBuffer) async throws -> ByteBuffer {
         let seen = Mark(published: hub.lastPublishedID, commits: database.eventCommitCount)
         let now = clock.now
         if let entry = entries.withLock({ $0[key] }), entry.mark == seen,
@@ -46,10 +49,19 @@ final class DealListCache: Sendable {
         {
             return entry.body
         }
-        let body = try await build()
+        let task = building.withLock { building in
+            if let running = building[key], running.mark == seen { return running.task }
+            let task = Task { try await build() }
+            building[key] = (seen, task)
+            return task
+        }
+        let body = try await task.value
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll() }
             entries[key] = Entry(body: body, mark: seen, at: now)
+        }
+        building.withLock { building in
+            if building[key]?.mark == seen { building.removeValue(forKey: key) }
         }
         return body
     }

@@ -146,12 +146,13 @@ struct DealsController {
     /// Lists that are the same for everyone come from `DealListCache` while nothing happened.
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let query = try DealListQuery(request, context: context)
-        let build = {
+        let (deals, clock, encoder) = (deals, clock, context.responseEncoder)
+        let build: @Sendable () async throws -> ByteBuffer = {
             let page = try await deals.list(
                 query.view, keyword: query.keyword, after: query.cursor, limit: query.limit, now: clock.now)
             let list = DealList(
                 items: page.deals.map { DealAnswer($0, now: clock.now) }, nextCursor: page.next?.encoded)
-            return ByteBuffer(bytes: try context.responseEncoder.encode(list))
+            return ByteBuffer(bytes: try encoder.encode(list))
         }
         let body =
             query.view.forMember == nil
