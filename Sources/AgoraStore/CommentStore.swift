@@ -136,7 +136,9 @@ public struct CommentStore: Sendable {
             let row = try await tx.sql.raw(
                 """
                 \(select) WHERE deal_comments.id = \(bind: id) AND deal_comments.deleted_at IS NULL
-                  AND deal_comments.removed_at IS NULL\(unsafeRaw: tx.lockForUpdate)
+                  AND deal_comments.removed_at IS NULL
+                  AND deal_comments.deal_id IN (SELECT id FROM deals WHERE status = 'published')
+                \(unsafeRaw: tx.lockForUpdate)
                 """
             ).first()
         else { throw StoreError.notFound }
@@ -154,6 +156,7 @@ public struct CommentStore: Sendable {
                     """
                     SELECT author_id, deal_id FROM deal_comments
                     WHERE id = \(bind: id) AND deleted_at IS NULL AND removed_at IS NULL
+                      AND deal_id IN (SELECT id FROM deals WHERE status = 'published')
                     """
                 ).first()
             else { throw StoreError.notFound }

@@ -12,18 +12,20 @@ extension DealStore {
             let nowMs = now.millisecondsSince1970
             var filters: [SQLQueryString] = ["deals.status = 'published'"]
             var descending = true
-            let key: SQLQueryString
+            // The raw column, so that its index gives the order; integer keys are compared as integers.
+            var key: SQLQueryString
+            var integerKey = true
             switch view.sort {
             case .hot:
-                key = "deals.hot_score"
+                (key, integerKey) = ("deals.hot_score", false)
             case .new:
-                key = "CAST(deals.created_at AS DOUBLE PRECISION)"
+                key = "deals.created_at"
             case .top, .discussed:
-                key = view.sort == .top ? "deals.temperature" : "CAST(deals.comment_count AS DOUBLE PRECISION)"
+                (key, integerKey) = view.sort == .top ? ("deals.temperature", false) : ("deals.comment_count", true)
                 let since = now.addingTimeInterval(-view.period.seconds).millisecondsSince1970
                 filters.append("deals.created_at > \(bind: since)")
             case .expiring:
-                key = "CAST(deals.ends_at AS DOUBLE PRECISION)"
+                key = "deals.ends_at"
                 descending = false
                 filters.append("deals.ends_at > \(bind: nowMs) AND deals.expired_at IS NULL")
             }
@@ -43,30 +45,33 @@ extension DealStore {
             for word in keyword {
                 filters.append("deals.search_text LIKE \(bind: "% \(Self.likeEscaped(word))%") ESCAPE '!'")
             }
-            var orderKey = key
+            var join: SQLQueryString = ""
             if let memberID = view.forMember {
                 let (filter, bonus) = try await Self.forMe(memberID, sql)
                 filters.append(filter)
-                orderKey = "(\(key) + \(bonus))"
+                // The sustainability bonus is in hot-score units: it ranks the hot order only.
+                if view.sort == .hot {
+                    key = "(deals.hot_score + \(bonus))"
+                    join = "LEFT JOIN products ON products.id = deals.product_id"
+                }
             }
             if let cursor {
                 let beyond: SQLQueryString = descending ? "<" : ">"
+                let value: SQLQueryString = integerKey ? "\(bind: Int64(cursor.key))" : "\(bind: cursor.key)"
                 filters.append(
-                    """
-                    (\(orderKey) \(beyond) \(bind: cursor.key) OR (\(orderKey) = \(bind: cursor.key) AND deals.id \(beyond) \(bind: cursor.id)))
-                    """)
+                    "(\(key) \(beyond) \(value) OR (\(key) = \(value) AND deals.id \(beyond) \(bind: cursor.id)))")
             }
             let direction: SQLQueryString = descending ? "DESC" : "ASC"
             let rows = try await sql.raw(
                 """
-                SELECT * FROM (SELECT deals.*, \(orderKey) AS sort_key, members.handle AS author_handle,
+                SELECT deals.*, CAST(\(key) AS DOUBLE PRECISION) AS sort_key, members.handle AS author_handle,
                     partners.slug AS partner_slug, partners.name AS partner_name, categories.slug AS category_slug
                 FROM deals JOIN members ON members.id = deals.author_id
                 LEFT JOIN partners ON partners.id = deals.partner_id
                 LEFT JOIN categories ON categories.id = deals.category_id
-                \(view.forMember == nil ? "" : "LEFT JOIN products ON products.id = deals.product_id" as SQLQueryString)
+                \(join)
                 WHERE \(filters.joined(separator: " AND "))
-                ORDER BY \(orderKey) \(direction), deals.id \(direction) LIMIT \(literal: limit + 1)) AS page
+                ORDER BY \(key) \(direction), deals.id \(direction) LIMIT \(literal: limit + 1)
                 """
             ).all()
             let deals = try rows.prefix(limit).map(Self.deal(from:))
@@ -87,7 +92,7 @@ extension DealStore {
 
     /// "For me": a deal matches when its category (or a parent), merchant, product or author is
     /// followed, or it holds a followed keyword; the bonus ranks greener products higher by the
-    /// member's sustainability setting (see `ForMeRanking`).
+    /// member's sustainability setting (see `ForMeRanking`), joined with `products`.
     private static func forMe(_ memberID: MemberID, _ sql: any SQLDatabase) async throws -> (
         filter: SQLQueryString, bonus: SQLQueryString
     ) {

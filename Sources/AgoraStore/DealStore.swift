@@ -24,12 +24,16 @@ public struct DealStore: Sendable {
         currency: String, merchantName: String?, searchText: String
     ) {
         let merchantName: String? = if case .named(let name) = input.merchant { name } else { nil }
-        let words = TextFolding.words(
-            [input.title, input.description ?? "", links.partnerName ?? merchantName ?? ""].joined(separator: " "))
         return (
             input.price?.currency ?? input.shipping?.currency ?? "EUR", merchantName,
-            " " + words.joined(separator: " ") + " "
+            searchText(
+                title: input.title, description: input.description, merchant: links.partnerName ?? merchantName ?? "")
         )
+    }
+
+    static func searchText(title: String, description: String?, merchant: String) -> String {
+        " " + TextFolding.words([title, description ?? "", merchant].joined(separator: " ")).joined(separator: " ")
+            + " "
     }
 
     private static func links(of input: DealInput, _ tx: Transaction) async throws -> Links {
@@ -100,7 +104,7 @@ public struct DealStore: Sendable {
                 INSERT INTO deals (author_id, title, description, url, kind, currency, price_minor, shipping_minor,
                     reference_minor, promo_code, partner_id, merchant_name, product_id, offer_id, category_id, city,
                     starts_at, ends_at, temperature, hot_score, vote_count, ranked_at, created_at, updated_at,
-                    status, search_text)
+                    status, search_text, published_at)
                 VALUES (\(bind: author.id.rawValue), \(bind: input.title), \(bind: input.description), \(bind: input.url),
                     \(bind: input.kind.rawValue), \(bind: currency), \(bind: input.price?.minorUnits),
                     \(bind: input.shipping?.minorUnits), \(bind: input.referencePrice?.minorUnits),
@@ -108,7 +112,8 @@ public struct DealStore: Sendable {
                     \(bind: input.offerID), \(bind: links.categoryID), \(bind: input.city),
                     \(bind: input.startsAt?.millisecondsSince1970), \(bind: input.endsAt?.millisecondsSince1970),
                     0, \(bind: HotScore.score(temperature: 0, rankedAt: tx.now)), 0, \(bind: now), \(bind: now),
-                    \(bind: now), \(bind: status.rawValue), \(bind: searchText))
+                    \(bind: now), \(bind: status.rawValue), \(bind: searchText),
+                    \(bind: status == .published ? now : nil))
                 RETURNING id
                 """
             ).first()
@@ -171,9 +176,20 @@ public struct DealStore: Sendable {
             }
             let temperature = try row.decode(column: "temperature", as: Double.self)
             let (currency, merchantName, searchText) = Self.columns(of: input, links)
+            // A member not yet trusted cannot turn an approved deal into another one: the edit waits
+            // for staff again.
+            var status = DealStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .removed
+            if status == .published {
+                let published = try await tx.sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM deals WHERE author_id = \(bind: editor.id.rawValue) AND status = 'published'
+                    """
+                ).first()!.decode(column: "n", as: Int.self)
+                if Moderation.needsApproval(role: editor.role, publishedDeals: published) { status = .pending }
+            }
             try await tx.sql.raw(
                 """
-                UPDATE deals SET title = \(bind: input.title), description = \(bind: input.description),
+                UPDATE deals SET status = \(bind: status.rawValue), title = \(bind: input.title), description = \(bind: input.description),
                     url = \(bind: input.url), kind = \(bind: input.kind.rawValue), currency = \(bind: currency),
                     price_minor = \(bind: input.price?.minorUnits), shipping_minor = \(bind: input.shipping?.minorUnits),
                     reference_minor = \(bind: input.referencePrice?.minorUnits), promo_code = \(bind: input.promoCode),
@@ -188,9 +204,11 @@ public struct DealStore: Sendable {
                 WHERE id = \(bind: id.rawValue)
                 """
             ).run()
+            // Readers hear of edits to a deal they can see; staff of the others (a deal back in the queue).
             try await tx.appendEvent(
-                .dealEdited, audience: .everyone, topic: EventTopic.deal(id),
-                payload: ["id": id.rawValue, "bumped": bump ? 1 : 0])
+                status == .published ? .dealEdited : .dealSubmitted,
+                audience: status == .published ? .everyone : .staff,
+                topic: EventTopic.deal(id), payload: ["id": id.rawValue, "bumped": bump ? 1 : 0])
             return try await Self.deal(id, tx.sql)!
         }
     }
@@ -263,7 +281,9 @@ extension DealStore {
     /// deal is kept, for the orders issue to reward. Unknown handles and one's own link are ignored.
     public func recordShareClick(_ id: DealID, referrer handle: String, visitor: String, viewer: MemberID?) async throws
     {
-        guard (3...30).contains(handle.count), (16...64).contains(visitor.count) else { return }
+        guard (3...30).contains(handle.count), (16...64).contains(visitor.count),
+            visitor.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else { return }
         try await database.write { tx in
             guard
                 let row = try await tx.sql.raw("SELECT id FROM members WHERE handle = \(bind: handle.lowercased())")

@@ -27,6 +27,10 @@ public struct FollowStore: Sendable {
     public func follow(_ kind: FollowKind, _ raw: String, by memberID: MemberID) async throws -> Follow {
         try await database.write { tx in
             let (target, label, leadWord) = try await Self.resolve(kind, raw, tx.sql)
+            // One member's follows are counted one request at a time, so two at once cannot pass the limit.
+            _ = try await tx.sql.raw(
+                "SELECT id FROM members WHERE id = \(bind: memberID.rawValue)\(unsafeRaw: tx.lockForUpdate)"
+            ).first()
             let count = try await tx.sql.raw(
                 "SELECT COUNT(*) AS n FROM follows WHERE member_id = \(bind: memberID.rawValue)"
             ).first()!.decode(column: "n", as: Int.self)

@@ -45,7 +45,11 @@ public struct ModerationStore: Sendable {
             case .comment(let id):
                 guard
                     let row = try await tx.sql.raw(
-                        "SELECT deal_id FROM deal_comments WHERE id = \(bind: id) AND removed_at IS NULL AND deleted_at IS NULL"
+                        """
+                        SELECT deal_comments.deal_id FROM deal_comments JOIN deals ON deals.id = deal_comments.deal_id
+                        WHERE deal_comments.id = \(bind: id) AND deal_comments.removed_at IS NULL
+                          AND deal_comments.deleted_at IS NULL AND deals.status = 'published'
+                        """
                     ).first()
                 else { throw StoreError.notFound }
                 dealID = DealID(try row.decode(column: "deal_id", as: Int64.self))
@@ -196,21 +200,52 @@ public struct ModerationStore: Sendable {
         try await database.write { tx in
             guard
                 let row = try await tx.sql.raw(
-                    "SELECT status, author_id FROM deals WHERE id = \(bind: id.rawValue)\(unsafeRaw: tx.lockForUpdate)"
+                    """
+                    SELECT status, author_id, published_at, hot_since, temperature FROM deals
+                    WHERE id = \(bind: id.rawValue)\(unsafeRaw: tx.lockForUpdate)
+                    """
                 ).first()
             else { throw StoreError.notFound }
             let before = DealStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .removed
             let after: DealStatus = decision == .remove ? .removed : .published
-            try await tx.sql.raw(
-                "UPDATE deals SET status = \(bind: after.rawValue) WHERE id = \(bind: id.rawValue)"
-            ).run()
+            let firstPublication = try after == .published && row.decode(column: "published_at", as: Int64?.self) == nil
+            if firstPublication {
+                // Ranked from its approval, as if posted then: followers are told of it now.
+                let temperature = try row.decode(column: "temperature", as: Double.self)
+                try await tx.sql.raw(
+                    """
+                    UPDATE deals SET status = 'published', published_at = \(bind: tx.now.millisecondsSince1970),
+                        ranked_at = \(bind: tx.now.millisecondsSince1970),
+                        hot_score = \(bind: HotScore.score(temperature: temperature, rankedAt: tx.now))
+                    WHERE id = \(bind: id.rawValue)
+                    """
+                ).run()
+            } else {
+                try await tx.sql.raw(
+                    "UPDATE deals SET status = \(bind: after.rawValue) WHERE id = \(bind: id.rawValue)"
+                ).run()
+            }
+            // A removed deal's hot points go, and come back if it is restored.
+            let authorID = try row.decode(column: "author_id", as: Int64.self)
+            if before != after, try row.decode(column: "hot_since", as: Int64?.self) != nil,
+                before == .removed || after == .removed
+            {
+                let sign = after == .removed ? -1 : 1
+                try await tx.sql.raw(
+                    """
+                    UPDATE members SET reputation = reputation + \(literal: sign * Reputation.pointsForHotDeal),
+                        hot_deals = hot_deals + \(literal: sign)
+                    WHERE id = \(bind: authorID)
+                    """
+                ).run()
+            }
             try await Self.resolveFlags(
                 "deal_id = \(bind: id.rawValue) AND comment_id IS NULL AND reason <> 'expired'",
                 resolution: decision.rawValue, by: staff.id, tx)
             let action = before == .pending && after == .published ? "deal.approved" : "deal.\(decision.rawValue)d"
             try await Self.audit(staff.id, action, .deal(id), note: note, tx)
             let deal = try await DealStore.deal(id, tx.sql)!
-            if before == .pending && after == .published {
+            if firstPublication {
                 try await DealStore.published(deal, tx)
             } else if before != after {
                 try await tx.appendEvent(
@@ -232,7 +267,10 @@ public struct ModerationStore: Sendable {
         try await database.write { tx in
             guard
                 let row = try await tx.sql.raw(
-                    "SELECT deal_id, removed_at, deleted_at FROM deal_comments WHERE id = \(bind: id)\(unsafeRaw: tx.lockForUpdate)"
+                    """
+                    SELECT deal_id, author_id, like_count, removed_at, deleted_at FROM deal_comments
+                    WHERE id = \(bind: id)\(unsafeRaw: tx.lockForUpdate)
+                    """
                 ).first()
             else { throw StoreError.notFound }
             let dealID = DealID(try row.decode(column: "deal_id", as: Int64.self))
@@ -244,6 +282,15 @@ public struct ModerationStore: Sendable {
                     """
                     UPDATE deal_comments SET removed_at = \(bind: removing ? tx.now.millisecondsSince1970 : nil)
                     WHERE id = \(bind: id)
+                    """
+                ).run()
+                // The points its likes earned go with it, and come back if it is restored.
+                let likes = try row.decode(column: "like_count", as: Int.self) * (removing ? -1 : 1)
+                try await tx.sql.raw(
+                    """
+                    UPDATE members SET reputation = reputation + \(literal: likes * Reputation.pointsPerCommentLike),
+                        comment_likes = comment_likes + \(literal: likes)
+                    WHERE id = \(bind: try row.decode(column: "author_id", as: Int64.self))
                     """
                 ).run()
                 if !deleted {

@@ -181,6 +181,15 @@ import Testing
             let unchanged = try await client.execute(uri: "/api/v1/deals/\(first)", method: .get)
             #expect(unchanged.object["title"] as? String == "Premier bon plan", "refused edits change nothing")
 
+            // bruno has one approved deal: his edit goes back to staff before anyone sees it.
+            let brunos = try await DealsAPITests.publish(client, database, bruno, DealsAPITests.deal("Deal de bruno"))
+            let rewritten = try await client.execute(
+                uri: "/api/v1/deals/\(brunos)", method: .put, headers: bearer(bruno),
+                body: DealsAPITests.deal("Tout autre chose", ["url": "https://elsewhere.example/x"]))
+            #expect(rewritten.object["status"] as? String == "pending", "\(rewritten.text)")
+            expectProblem(
+                try await client.execute(uri: "/api/v1/deals/\(brunos)", method: .get), .notFound, type: "not-found")
+
             clock.advance(by: 24 * 3600)
             let bumped = try await client.execute(
                 uri: "/api/v1/deals/\(first)", method: .put, headers: bearer(alice), body: edit)
@@ -434,6 +443,15 @@ import Testing
             let profile = try await client.execute(uri: "/api/v1/members/alice", method: .get)
             #expect(profile.object["reputation"] as? Int == Reputation.pointsForHotDeal, "\(profile.text)")
             #expect(profile.object["badges"] as? [String] == ["firstHotDeal"])
+            // Staff take the deal down: its points go; restored, they come back.
+            let staff = try await DealsAPITests.staffToken(client, database)
+            for (decision, points) in [("remove", 0), ("restore", Reputation.pointsForHotDeal)] {
+                _ = try await client.execute(
+                    uri: "/api/v1/moderation/deals/\(id)/decision", method: .post, headers: bearer(staff),
+                    body: json(["decision": decision]))
+                let now = try await client.execute(uri: "/api/v1/members/alice", method: .get)
+                #expect(now.object["reputation"] as? Int == points, "after \(decision): \(now.text)")
+            }
             expectProblem(
                 try await client.execute(uri: "/api/v1/members/nobody", method: .get), .notFound, type: "not-found")
         }

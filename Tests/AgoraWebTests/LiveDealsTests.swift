@@ -91,12 +91,19 @@ import Testing
             // here, a notification would have been too.
             async let anonymous = reader.read(
                 path: "/api/v1/events?topics=notifications,deals", until: { $0.contains("deal.posted") })
-            try await waitForLiveStreams(2, client)
+            let staff = try await DealsAPITests.staffToken(client, database)
+            async let staffBadge = reader.read(
+                path: "/api/v1/events?topics=notifications,deals", headers: ["Authorization": "Bearer \(staff)"],
+                until: { $0.contains("deal.posted") })
+            try await waitForLiveStreams(3, client)
             try await DealsAPITests.publish(client, database, alice, DealsAPITests.deal("Théière en fonte"))
             #expect(Self.events(try await badge).map(\.type) == ["notification.created"])
             let seenByAnonymous = try await anonymous
             #expect(seenByAnonymous.contains("deal.posted"))
             #expect(!seenByAnonymous.contains("notification.created"), "a member's notifications are theirs")
+            #expect(
+                !(try await staffBadge).contains("notification.created"),
+                "staff may read members' events, but their badge counts their own notifications only")
         }
     }
 

@@ -45,6 +45,13 @@ public struct EventViewer: Sendable {
 
     public static let anonymous = EventViewer(memberID: nil, partnerID: nil, isStaff: false)
 
+    /// Whether this viewer's stream carries an event: what its audience allows, except that a
+    /// member's own notifications (their unread badge) go to that member only, staff included.
+    public func receives(_ audience: EventAudience, topic: String?) -> Bool {
+        if topic == EventTopic.notifications, case .member(let id) = audience { return id == memberID }
+        return mayReceive(audience)
+    }
+
     public func mayReceive(_ audience: EventAudience) -> Bool {
         switch audience {
         case .everyone: true

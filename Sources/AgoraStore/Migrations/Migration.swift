@@ -4,6 +4,9 @@ struct Migration: Sendable {
     let name: String
     /// The statements for a dialect; `SchemaTypes` spells the column types that differ.
     let statements: @Sendable (SchemaTypes) -> [String]
+    /// What SQL alone cannot do (folding text as search does), run after the statements, in
+    /// the same transaction.
+    var backfill: (@Sendable (Transaction) async throws -> Void)? = nil
 }
 
 /// Column types that SQLite and PostgreSQL spell differently.

@@ -36,6 +36,7 @@ struct Migrator {
                 for statement in migration.statements(types) {
                     try await tx.sql.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.backfill?(tx)
                 try await tx.sql.raw(
                     """
                     INSERT INTO schema_migrations (version, name, applied_at)

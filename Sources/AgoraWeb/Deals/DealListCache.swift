@@ -55,7 +55,16 @@ final class DealListCache: Sendable {
             building[key] = (seen, task)
             return task
         }
-        let body = try await task.value
+        let body: ByteBuffer
+        do {
+            body = try await task.value
+        } catch {
+            // A failed query is not kept: the next request tries again.
+            building.withLock { building in
+                if building[key]?.mark == seen { building.removeValue(forKey: key) }
+            }
+            throw error
+        }
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll() }
             entries[key] = Entry(body: body, mark: seen, at: now)

@@ -40,6 +40,10 @@ struct DealListQuery {
             } ?? defaultLimit
     }
 
+    /// The list as parsed, whatever the order or extra parameters of the address: unknown parameters
+    /// cannot make new cache entries.
+    var cacheKey: String { "\(queryString)&limit=\(limit)&cursor=\(cursor?.encoded ?? "")" }
+
     /// The query string that shows this list again (without cursor), for links and feeds.
     var queryString: String {
         var items = ["sort=\(view.sort.rawValue)"]

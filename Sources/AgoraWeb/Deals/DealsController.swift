@@ -156,7 +156,7 @@ struct DealsController {
         }
         let body =
             query.view.forMember == nil
-            ? try await cache.body(for: request.uri.query ?? "", build: build) : try await build()
+            ? try await cache.body(for: query.cacheKey, build: build) : try await build()
         return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }

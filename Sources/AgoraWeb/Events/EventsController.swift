@@ -99,7 +99,9 @@ struct EventsController {
                     case .event(let event):
                         guard event.id > last else { continue }
                         last = event.id
-                        if viewer.mayReceive(event.audience) && EventTopic.delivers(event.topic, to: topics) {
+                        if viewer.receives(event.audience, topic: event.topic)
+                            && EventTopic.delivers(event.topic, to: topics)
+                        {
                             try await writer.write(Self.frame(event))
                         }
                     }
