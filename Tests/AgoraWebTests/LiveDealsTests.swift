@@ -12,10 +12,11 @@ import Testing
 /// Deals arriving live: topics keep a page to what it shows, a dropped stream resumes, and with
 /// PostgreSQL a deal posted through one instance reaches a browser connected to another.
 @Suite struct LiveDealsTests {
-    /// The `event:` names and ids of an SSE transcript, in order.
+    /// The complete events of an SSE transcript, in order.
     static func events(_ text: String) -> [(id: Int, type: String, data: String)] {
         var events: [(Int, String, String)] = []
-        for block in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n") {
+        // The last piece is what follows the last complete frame: nothing, or a frame still arriving.
+        for block in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").dropLast() {
             var id: Int?
             var type = ""
             var data = ""
@@ -29,6 +30,15 @@ import Testing
         return events
     }
 
+    /// Whether `text` holds a whole event of type `type`, its data line included: a chunk may end
+    /// between the `event:` line and the `data:` line.
+    static func arrived(_ type: String, in text: String) -> Bool {
+        guard let event = text.range(of: "event: \(type)"),
+            let data = text.range(of: "data: ", range: event.upperBound..<text.endIndex)
+        else { return false }
+        return text[data.upperBound...].contains("\n")
+    }
+
     @Test(arguments: Backend.allCases)
     func aDealPageReceivesOnlyItsDealsEventsAndResumesAfterADroppedConnection(backend: Backend) async throws {
         try await withApp(backend, .live) { client, database in
@@ -39,7 +49,7 @@ import Testing
             let other = try await DealsAPITests.publish(client, database, alice, DealsAPITests.deal("Grille-pain"))
             let reader = StreamReader(port: port)
             let path = "/api/v1/events?topics=deals/\(watched)"
-            async let first = reader.read(path: path, until: { $0.contains("comment.posted") })
+            async let first = reader.read(path: path, until: { Self.arrived("comment.posted", in: $0) })
             try await waitForLiveStreams(1, client)
             for id in [other, watched] {
                 _ = try await client.execute(
@@ -86,15 +96,15 @@ import Testing
             let reader = StreamReader(port: port)
             async let badge = reader.read(
                 path: "/api/v1/events?topics=notifications", headers: ["Authorization": "Bearer \(bruno)"],
-                until: { $0.contains("notification.created") })
+                until: { Self.arrived("notification.created", in: $0) })
             // The public deal.posted comes after the notification, in the same transaction: once it is
             // here, a notification would have been too.
             async let anonymous = reader.read(
-                path: "/api/v1/events?topics=notifications,deals", until: { $0.contains("deal.posted") })
+                path: "/api/v1/events?topics=notifications,deals", until: { Self.arrived("deal.posted", in: $0) })
             let staff = try await DealsAPITests.staffToken(client, database)
             async let staffBadge = reader.read(
                 path: "/api/v1/events?topics=notifications,deals", headers: ["Authorization": "Bearer \(staff)"],
-                until: { $0.contains("deal.posted") })
+                until: { Self.arrived("deal.posted", in: $0) })
             try await waitForLiveStreams(3, client)
             try await DealsAPITests.publish(client, database, alice, DealsAPITests.deal("Théière en fonte"))
             #expect(Self.events(try await badge).map(\.type) == ["notification.created"])
@@ -143,7 +153,7 @@ import Testing
             try await second.test(.live) { two in
                 let reader = StreamReader(port: try #require(two.port))
                 async let seen = reader.read(
-                    path: "/api/v1/events?topics=deals", until: { $0.contains("deal.posted") },
+                    path: "/api/v1/events?topics=deals", until: { Self.arrived("deal.posted", in: $0) },
                     timeout: .seconds(30))
                 try await waitForLiveStreams(1, two)
                 let before = try await two.execute(uri: "/api/v1/deals?sort=new", method: .get)

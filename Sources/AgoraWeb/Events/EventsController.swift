@@ -4,7 +4,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
-import ServiceLifecycle
 
 /// `GET /api/v1/events`: the outbox as Server-Sent Events, resumable with `Last-Event-ID`, filtered by
 /// `topics` so that a page receives only what it shows.
@@ -84,8 +83,10 @@ struct EventsController {
                         live.heartbeat()
                     }
                 }
-                // Ends when the hub drops a client that fell behind, or finishes every stream at shutdown.
-                stream: for await delivery in live.deliveries.cancelOnGracefulShutdown() {
+                // Ends when the hub drops a client that fell behind, or finishes every stream at shutdown
+                // (`EventDispatchService`). Not `cancelOnGracefulShutdown()`: its merge adds a task and a
+                // hop per event per client.
+                stream: for await delivery in live.deliveries {
                     switch delivery {
                     case .heartbeat:
                         // Rights can change while a stream is open (log out, revoked token, demotion).
