@@ -26,6 +26,9 @@ public final class EventHub: Sendable {
         fileprivate let continuation: AsyncStream<Delivery>.Continuation
 
         public func heartbeat() { continuation.yield(.heartbeat) }
+
+        /// Ends the stream, as the hub does for a subscriber that fell behind.
+        public func finish() { continuation.finish() }
     }
 
     /// The events published from now on; the stream ends if the subscriber falls `buffer` behind.
