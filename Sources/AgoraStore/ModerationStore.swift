@@ -13,11 +13,13 @@ public struct ModerationStore: Sendable {
     public enum Subject: Equatable, Sendable {
         case deal(DealID)
         case comment(Int64)
+        case review(Int64)
 
         var stored: String {
             switch self {
             case .deal(let id): "deal:\(id)"
             case .comment(let id): "comment:\(id)"
+            case .review(let id): "review:\(id)"
             }
         }
     }
@@ -55,6 +57,9 @@ public struct ModerationStore: Sendable {
                 dealID = DealID(try row.decode(column: "deal_id", as: Int64.self))
                 commentID = id
                 guard reason != .expired else { throw ValidationError(field: "reason", "error.invalidValue") }
+            case .review:
+                // Reviews have their own flags (`ReviewStore.flag`).
+                throw ValidationError(field: "subject", "error.invalidValue")
             }
             let inserted = try await tx.sql.raw(
                 """

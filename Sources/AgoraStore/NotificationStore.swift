@@ -20,6 +20,8 @@ public struct NotificationStore: Sendable {
         public static let comment = "comment"
         /// Staff approved or removed the member's deal.
         public static let moderation = "moderation"
+        /// A partner answered the member's review.
+        public static let reviewReply = "reviewReply"
     }
 
     /// One notification: its kind names a message of the locale files, its payload fills it.

@@ -21,11 +21,18 @@ struct Serve: AsyncParsableCommand {
     )
     var publicURL = ProcessInfo.processInfo.environment["AGORA_PUBLIC_URL"]
 
+    @Option(
+        help:
+            "Where uploaded photos are kept; instances behind one load balancer share it (default: $AGORA_DATA_DIR, else ./agora-data)."
+    )
+    var dataDirectory = ProcessInfo.processInfo.environment["AGORA_DATA_DIR"] ?? "./agora-data"
+
     func run() async throws {
         var configuration = AppConfiguration()
         configuration.host = host
         configuration.port = port
         configuration.database = database.location
+        configuration.dataDirectory = URL(fileURLWithPath: dataDirectory)
         configuration.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         configuration.trustForwardedFor = trustForwardedFor
         if let publicURL {

@@ -11,6 +11,8 @@ public enum EventTopic {
     public static let maximumLength = 60
 
     public static func deal(_ id: DealID) -> String { "deals/\(id)" }
+    /// The reviews of a subject (`product:12` → `reviews/product/12`).
+    public static func reviews(of subject: String) -> String { "reviews/" + subject.replacing(":", with: "/") }
 
     /// Whether a client watching `watched` (empty for everything) receives an event about `topic`.
     public static func delivers(_ topic: String?, to watched: [String]) -> Bool {

@@ -42,3 +42,13 @@ extension EventType {
     public static let commentDeleted: EventType = "comment.deleted"
     public static let commentLiked: EventType = "comment.liked"
 }
+
+extension EventType {
+    public static let reviewPosted: EventType = "review.posted"
+    public static let reviewEdited: EventType = "review.edited"
+    public static let reviewReplied: EventType = "review.replied"
+    /// Hidden, removed or published again.
+    public static let reviewModerated: EventType = "review.moderated"
+    public static let reviewFlagged: EventType = "review.flagged"
+    public static let liked: EventType = "like.changed"
+}

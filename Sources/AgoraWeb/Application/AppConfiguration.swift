@@ -8,6 +8,8 @@ public struct AppConfiguration: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var database = DatabaseLocation.sqlite(path: "./agora.sqlite")
+    /// Where uploaded files (review photos) are kept. Several instances must share it.
+    public var dataDirectory = URL(fileURLWithPath: "./agora-data")
     public var clock: any AgoraClock = SystemClock()
     /// bcrypt work factor: 12 in production (~250 ms a hash here); tests lower it to stay fast.
     public var bcryptCost: UInt8 = 12

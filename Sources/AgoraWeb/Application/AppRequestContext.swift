@@ -32,9 +32,10 @@ public struct AppRequestContext: AuthRequestContext, RequestContext {
     /// Reading a body stops with 413 as soon as it passes 1 MiB.
     public var maxUploadSize: Int { 1 << 20 }
 
-    /// The bound for a request's body: 1 MiB, except a partner's own feed (see `PartnerOffersController`);
-    /// nobody else may make the server read more.
+    /// The bound for a request's body: 1 MiB, except a partner's own feed (see `PartnerOffersController`)
+    /// and a review's photo (5 MB); nobody else may make the server read more.
     func bodyLimit(for request: Request) -> Int {
+        if request.uri.path.hasSuffix("/photos") { return ImageFormat.maximumBytes }
         let isPartner = identity?.partner != nil || identity?.member?.partnerID != nil
         return isPartner && request.uri.path.hasPrefix("/api/v1/partner/offers")
             ? PartnerOffersController.maximumFeedBytes : maxUploadSize

@@ -98,6 +98,8 @@ func buildRouter(
         pages: pages, deals: deals, comments: comments, moderation: moderation, follows: follows,
         members: dependencies.members
     ).addRoutes(to: router)
+    MediaController(reviews: ReviewStore(database: database), dataDirectory: configuration.dataDirectory)
+        .addRoutes(to: router)
     DealFeed(deals: deals, localizer: localizer, clock: configuration.clock).addRoutes(to: router)
     SearchPages(
         pages: pages, products: ProductStore(database: database), categories: CategoryStore(database: database),
@@ -132,6 +134,14 @@ func buildRouter(
     FollowsController(follows: follows).addRoutes(to: api)
     ModerationController(moderation: moderation, clock: configuration.clock).addRoutes(to: api)
     ProfilesController(members: dependencies.members).addRoutes(to: api)
+    let reviews = ReviewStore(database: database)
+    ReviewsController(reviews: reviews, partners: dependencies.partners, dataDirectory: configuration.dataDirectory)
+        .addRoutes(to: api)
+    ReviewCommunityController(reviews: reviews, partners: dependencies.partners).addRoutes(to: api)
+    NotorietyController(
+        notoriety: NotorietyStore(database: database), likes: LikeStore(database: database), reviews: reviews,
+        partners: dependencies.partners, members: dependencies.members, categories: CategoryStore(database: database)
+    ).addRoutes(to: api)
     CategoriesController(categories: CategoryStore(database: database)).addRoutes(to: api)
     PriceAlertsController(alerts: PriceAlertStore(database: database)).addRoutes(to: api)
     NotificationsController(notifications: NotificationStore(database: database), localizer: localizer).addRoutes(

@@ -124,6 +124,13 @@ struct NotificationRendering {
                 }
             let link = (payload["dealID"] as? String).map { "/deals/\($0)" }
             return (localizer.text("notification.\(entry.kind)", language, [title, detail]), link)
+        case NotificationStore.Kind.reviewReply:
+            return (
+                localizer.text(
+                    "notification.reviewReply", language,
+                    [payload["title"] as? String ?? "", payload["by"] as? String ?? ""]),
+                (payload["reviewID"] as? String).map { "/reviews/\($0)" }
+            )
         default:
             return (entry.kind, nil)
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Every operation of `/api/v1`, in the order the document lists them.
 extension OpenAPIDocument {
-    static var operations: [Operation] { accountAndCatalogOperations + dealOperations }
+    static var operations: [Operation] { accountAndCatalogOperations + dealOperations + reviewOperations }
 
     private static var accountAndCatalogOperations: [Operation] {
         [

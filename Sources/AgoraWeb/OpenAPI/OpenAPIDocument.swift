@@ -81,13 +81,21 @@ enum OpenAPIDocument {
         default: result["security"] = [["bearer": []], ["cookie": []]]
         }
         if let body = operation.body {
-            result["requestBody"] =
-                body == "FeedCSV"
-                ? [
+            switch body {
+            case "FeedCSV":
+                result["requestBody"] = [
                     "required": true,
                     "content": ["text/csv": ["schema": ["type": "string", "description": feedCSVDescription]]],
                 ]
-                : ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+            case "Photo":
+                // The image's bytes decide its type, whatever Content-Type says.
+                let image: [String: Any] = ["schema": ["type": "string", "format": "binary"]]
+                result["requestBody"] = [
+                    "required": true, "content": ["image/jpeg": image, "image/png": image, "image/webp": image],
+                ]
+            default:
+                result["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+            }
         }
         var responses: [String: Any] = [:]
         var success: [String: Any] = ["description": "Success"]
