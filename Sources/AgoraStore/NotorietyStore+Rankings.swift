@@ -76,6 +76,19 @@ extension NotorietyStore {
         }
     }
 
+    /// A brand's name as first written.
+    public func label(of subject: String) async throws -> String? {
+        try await database.read { sql in
+            try await sql.raw("SELECT label FROM notoriety WHERE subject = \(bind: subject)").first()?
+                .decode(column: "label", as: String?.self)
+        }
+    }
+
+    /// The page of each subject that still exists.
+    public func paths(of subjects: [String]) async throws -> [String: String] {
+        try await database.read { sql in try await Self.pages(of: subjects, sql).mapValues(\.path) }
+    }
+
     /// The name and page of each subject (`product:ID`, `partner:ID`, `brand:NAME`) that still exists.
     static func pages(of subjects: [String], _ sql: any SQLDatabase) async throws -> [String: (
         name: String, path: String

@@ -76,9 +76,21 @@ func buildRouter(
 
     OperationsController(database: database, metrics: dependencies.metrics).addRoutes(to: router)
     HomePages(pages: pages, members: dependencies.members, partners: dependencies.partners).addRoutes(to: router)
+    let reviewSection = ReviewSection(
+        reviews: ReviewStore(database: database), notoriety: NotorietyStore(database: database),
+        likes: LikeStore(database: database), localizer: localizer)
     ProductPages(
         pages: pages, products: ProductStore(database: database), alerts: PriceAlertStore(database: database),
-        stores: StoreLocationStore(database: database), clock: configuration.clock
+        stores: StoreLocationStore(database: database), clock: configuration.clock, reviews: reviewSection
+    ).addRoutes(to: router)
+    ReviewPages(
+        pages: pages, section: reviewSection, partners: dependencies.partners, members: dependencies.members,
+        categories: CategoryStore(database: database)
+    ).addRoutes(to: router)
+    ReviewForms(
+        pages: pages, reviews: reviewSection.reviews, likes: reviewSection.likes, partners: dependencies.partners,
+        products: ProductStore(database: database), notoriety: reviewSection.notoriety,
+        dataDirectory: configuration.dataDirectory, clock: configuration.clock
     ).addRoutes(to: router)
     NotificationPages(
         pages: pages, notifications: NotificationStore(database: database),

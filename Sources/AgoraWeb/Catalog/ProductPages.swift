@@ -10,6 +10,7 @@ struct ProductPages {
     let alerts: PriceAlertStore
     let stores: StoreLocationStore
     let clock: any AgoraClock
+    let reviews: ReviewSection
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("products/:id", use: show)
@@ -93,10 +94,20 @@ struct ProductPages {
             let keys = ["noPrice": "error.alert.noPrice", "tooMany": "error.alert.tooMany"]
             values["alertError"] = text(keys[failure] ?? "error.money.format", [])
         }
+        values.merge(
+            try await reviews.values(for: .product(product.id), path: "/products/\(product.id)", request: request, context: context)
+        ) { current, _ in current }
+        if let brand = product.brand,
+            let path = try await reviews.notoriety.paths(of: [NotorietyStore.brandKey(brand)]).values.first
+        {
+            values["brandPath"] = path
+        }
         // The chart is SVG we drew ourselves, with every text escaped: the template inserts it unescaped.
         values["chart"] = PriceChart.svg(
             comparison.dailyLowest, language: language, title: text("product.chartTitle", []))
-        return pages.render("product", title: product.name, translateTitle: false, values: values, context: context)
+        return pages.render(
+            "product", title: product.name, translateTitle: false, values: values, context: context,
+            liveTopics: [EventTopic.reviews(of: ReviewSubject.product(product.id).key)])
     }
 
     /// The alert form: a target in euros, or empty for any drop.

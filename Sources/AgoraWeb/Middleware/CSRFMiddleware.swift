@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Refuses state-changing requests that a foreign site could have made with this browser's cookies.
 ///
@@ -18,9 +19,14 @@ struct CSRFMiddleware: RouterMiddleware {
         guard Self.needsToken(request) else { return try await next(request, context) }
         var request = request
         var presented = request.headers[.csrfToken]
-        if presented == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+        let type = request.headers[.contentType] ?? ""
+        if presented == nil, type.hasPrefix("application/x-www-form-urlencoded") {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             let field = FormFields(urlEncoded: String(buffer: body))["_csrf"]
+            presented = field.isEmpty ? nil : field
+        } else if presented == nil, type.lowercased().hasPrefix("multipart/form-data") {
+            let body = try await request.collectBody(upTo: context.bodyLimit(for: request) + Self.multipartOverhead)
+            let field = MultipartForm(contentType: type, body: Array(buffer: body))?["_csrf"] ?? ""
             presented = field.isEmpty ? nil : field
         }
         guard let presented, !context.csrfCookieIsNew, !context.csrfToken.isEmpty,
@@ -30,6 +36,9 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         return try await next(request, context)
     }
+
+    /// Room for a multipart body's boundaries and headers around a photo of the largest size.
+    static let multipartOverhead = 16 * 1024
 
     static func needsToken(_ request: Request) -> Bool {
         switch request.method {
