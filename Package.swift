@@ -28,6 +28,7 @@ let package = Package(
     targets: [
         .target(
             name: "AgoraDomain",
+            resources: [.copy("Resources")],
             swiftSettings: strict
         ),
         .target(
