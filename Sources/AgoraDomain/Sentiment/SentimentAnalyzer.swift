@@ -38,8 +38,8 @@ public enum SentimentAnalyzer {
 
     /// The score past which a text is "clearly" positive or negative. On the development reviews
     /// (see `Tests/AgoraDomainTests/Resources/sentiment/SOURCES.md`), texts scoring beyond ±0.5 had
-    /// that sign 9 times in 10 in French and 19 times in 20 in English, where the sign of any score is
-    /// right about 3 times in 4: few honest reviews get flagged.
+    /// that sign nearly 9 times in 10 in French and 19 times in 20 in English, where the sign of any
+    /// score is right about 3 times in 4: few honest reviews get flagged.
     public static let clearScore = 0.5
 
     private static let frenchScorer = SentimentScorer(vocabulary: .french)

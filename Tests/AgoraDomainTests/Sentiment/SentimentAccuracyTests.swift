@@ -6,8 +6,8 @@ import Testing
 /// sources are in `Resources/sentiment/SOURCES.md`). A review counts as right when its score has the
 /// label's sign; a score of exactly 0 (no opinion word found) counts as wrong.
 ///
-/// The floors sit a little under the figures measured when the rules were last changed (French 0.724
-/// on 500 reviews, English 0.721 on 1,000), so that a change that loses accuracy fails here.
+/// The floors sit a little under the figures measured when the rules were last changed (French 0.746
+/// on 500 reviews, English 0.723 on 1,000), so that a change that loses accuracy fails here.
 @Suite struct SentimentAccuracyTests {
     struct Review {
         let isPositive: Bool
@@ -39,7 +39,7 @@ import Testing
         let accuracy = Self.accuracy(reviews)
         print("sentiment accuracy fr: \(String(format: "%.3f", accuracy)) on \(reviews.count) reviews")
         #expect(reviews.count >= 500)
-        #expect(accuracy >= 0.70, "French accuracy fell to \(accuracy)")
+        #expect(accuracy >= 0.72, "French accuracy fell to \(accuracy)")
     }
 
     @Test func englishProductAndRestaurantReviews() throws {
