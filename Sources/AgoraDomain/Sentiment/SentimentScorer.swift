@@ -131,7 +131,8 @@ struct SentimentScorer: Sendable {
             } else if entry?.roles.contains(.negation) == true {
                 negated = true
             } else if entry?.valence != nil || entry?.roles.contains(.contrast) == true {
-                // Another opinion word starts another phrase: "good, not great" does not negate "good".
+                // Another opinion word ends the reach of what stands before it: in "pas cher et
+                // efficace", "pas" is read by "cher" only.
                 break
             }
             if let factor {

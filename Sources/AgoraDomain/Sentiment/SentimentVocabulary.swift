@@ -34,13 +34,6 @@ struct SentimentVocabulary: Sendable {
     static let english = SentimentVocabulary(
         lexicon: .english, rules: .english, commonWords: LanguageDetector.englishWords)
 
-    static func of(_ language: Language) -> SentimentVocabulary {
-        switch language {
-        case .fr: french
-        case .en: english
-        }
-    }
-
     init(lexicon: SentimentLexicon, rules: SentimentRules, commonWords: Set<String>) {
         var entries: [String: Entry] = [:]
         for (word, valence) in lexicon.valences where !rules.ignored.contains(word) {

@@ -89,6 +89,12 @@ import Testing
         #expect(score("Pas donné, mais excellent") > 0)
     }
 
+    @Test func negationReachesOnlyTheNextOpinionWord() {
+        #expect(score("Pas efficace") < 0)
+        #expect(score("Pas cher et efficace") > 0, "\"pas\" reverses \"cher\", not \"efficace\"")
+        #expect(score("Not expensive and effective") > 0)
+    }
+
     @Test func exclamationMarksStrengthen() {
         #expect(score("Great!!!") > score("Great."))
         #expect(score("Nul !") < score("Nul."))
