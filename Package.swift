@@ -28,6 +28,7 @@ let package = Package(
     targets: [
         .target(
             name: "AgoraDomain",
+            resources: [.copy("Resources")],
             swiftSettings: strict
         ),
         .target(
@@ -79,7 +80,12 @@ let package = Package(
             path: "Tests/AgoraTestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "AgoraDomainTests", dependencies: ["AgoraDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "AgoraDomainTests",
+            dependencies: ["AgoraDomain"],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "AgoraTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AgoraWebTests",
