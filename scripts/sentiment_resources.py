@@ -9,7 +9,8 @@ Usage: scripts/sentiment_resources.py VADER_DIR PATTERN_DIR UCI_DIR [DEV_DIR]
                of UCI's "Sentiment Labelled Sentences"
   DEV_DIR      where to write the development sets (the reviews not shipped), if given
 
-Writes Sources/AgoraDomain/Resources/sentiment/*.tsv and Tests/AgoraDomainTests/Resources/sentiment/*.tsv.
+Writes Sources/AgoraDomain/Resources/sentiment/*.tsv, Tests/AgoraDomainTests/Resources/sentiment/*.tsv
+and .sentiment-data/fr-amazon-books.tsv (not committed: see SOURCES.md).
 What it does, and why, is told in the SOURCES.md next to each.
 """
 import collections
@@ -112,7 +113,9 @@ def main(vader, pattern, uci_dir, dev=None):
     with open(pattern / "test/corpora/polarity-fr-amazon.csv", encoding="utf-8") as source:
         french = [("positive" if row[1] == "1" else "negative", " ".join(row[0].split())) for row in csv.reader(source)]
     kept, french_dev = split(french)
-    write_set(SETS / "fr-amazon-books.tsv", kept)
+    # Not ours to ship: kept out of git, where scripts/lib/french_reviews.py writes it too.
+    (ROOT / ".sentiment-data").mkdir(exist_ok=True)
+    write_set(ROOT / ".sentiment-data/fr-amazon-books.tsv", kept)
     english_dev = []
     for name, file in [("amazon", "amazon_cells_labelled.txt"), ("yelp", "yelp_labelled.txt")]:
         kept, rest = split(uci(uci_dir / file))

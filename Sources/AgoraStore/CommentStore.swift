@@ -61,9 +61,9 @@ public struct CommentStore: Sendable {
             }
             let row = try await tx.sql.raw(
                 """
-                INSERT INTO deal_comments (deal_id, author_id, parent_id, body, created_at)
+                INSERT INTO deal_comments (deal_id, author_id, parent_id, body, sentiment, created_at)
                 VALUES (\(bind: dealID.rawValue), \(bind: author.id.rawValue), \(bind: parent?.id), \(bind: body),
-                        \(bind: tx.now.millisecondsSince1970))
+                        \(bind: SentimentAnalyzer.analyze(body).score), \(bind: tx.now.millisecondsSince1970))
                 RETURNING id
                 """
             ).first()!
@@ -103,7 +103,8 @@ public struct CommentStore: Sendable {
             let comment = try await Self.ownLiveComment(id, author, tx)
             try await tx.sql.raw(
                 """
-                UPDATE deal_comments SET body = \(bind: body), edited_at = \(bind: tx.now.millisecondsSince1970)
+                UPDATE deal_comments SET body = \(bind: body), sentiment = \(bind: SentimentAnalyzer.analyze(body).score),
+                    edited_at = \(bind: tx.now.millisecondsSince1970)
                 WHERE id = \(bind: id)
                 """
             ).run()

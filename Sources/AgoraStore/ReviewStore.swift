@@ -16,15 +16,17 @@ public struct ReviewStore: Sendable {
         _ input: ReviewInput, about subject: ReviewSubject, boughtFrom: PartnerID?, by author: Member
     ) async throws -> Review {
         let content = try ReviewRules.checked(input, today: ReviewRules.day(of: database.clock.now))
+        let sentiment = Self.sentiment(of: content)
         return try await database.write { tx in
             try await Self.checkSubject(subject, boughtFrom: boughtFrom, author: author, tx)
             let row = try await tx.sql.raw(
                 """
                 INSERT INTO reviews (subject, author_id, rating, title, body, pros, cons, experienced_on,
-                    bought_from, created_at)
+                    bought_from, sentiment, disagrees, created_at)
                 VALUES (\(bind: subject.key), \(bind: author.id.rawValue), \(bind: content.rating),
                     \(bind: content.title), \(bind: content.body), \(bind: content.pros), \(bind: content.cons),
-                    \(bind: content.experiencedOn), \(bind: boughtFrom?.rawValue), \(bind: tx.now.millisecondsSince1970))
+                    \(bind: content.experiencedOn), \(bind: boughtFrom?.rawValue), \(bind: sentiment.score),
+                    \(bind: Self.disagreement(content.rating, sentiment)), \(bind: tx.now.millisecondsSince1970))
                 ON CONFLICT (subject, author_id) DO NOTHING RETURNING id
                 """
             ).first()
@@ -44,6 +46,7 @@ public struct ReviewStore: Sendable {
     /// A review hidden or removed by staff stays as it is.
     public func edit(_ id: Int64, _ input: ReviewInput, by author: Member) async throws -> Review {
         let content = try ReviewRules.checked(input, today: ReviewRules.day(of: database.clock.now))
+        let sentiment = Self.sentiment(of: content)
         return try await database.write { tx in
             guard let before = try await Self.lockedReview(id, tx) else { throw StoreError.notFound }
             guard before.authorID == author.id else { throw StoreError.forbidden("error.review.notAuthor") }
@@ -61,7 +64,9 @@ public struct ReviewStore: Sendable {
                 """
                 UPDATE reviews SET rating = \(bind: content.rating), title = \(bind: content.title),
                     body = \(bind: content.body), pros = \(bind: content.pros), cons = \(bind: content.cons),
-                    experienced_on = \(bind: content.experiencedOn), edited_at = \(bind: tx.now.millisecondsSince1970)
+                    experienced_on = \(bind: content.experiencedOn), sentiment = \(bind: sentiment.score),
+                    disagrees = \(bind: Self.disagreement(content.rating, sentiment)),
+                    edited_at = \(bind: tx.now.millisecondsSince1970)
                 WHERE id = \(bind: id)
                 """
             ).run()
@@ -145,6 +150,17 @@ public struct ReviewStore: Sendable {
                 "SELECT id FROM offers WHERE product_id = \(bind: id) AND partner_id = \(bind: own.rawValue)"
             ).first() != nil
         }
+    }
+
+    /// The tone of what the member wrote: title, text, pros and cons.
+    static func sentiment(of content: ReviewInput) -> Sentiment {
+        SentimentAnalyzer.analyze(
+            [content.title, content.body, content.pros, content.cons].compactMap { $0 }.joined(separator: ".\n"))
+    }
+
+    /// 1 when stars and text strongly disagree (staff look at these), else 0.
+    static func disagreement(_ rating: Int, _ sentiment: Sentiment) -> Int {
+        SentimentAnalyzer.disagrees(rating: rating, sentiment: sentiment) ? 1 : 0
     }
 
     /// What `review.posted` and `review.edited` carry.

@@ -132,6 +132,8 @@ extension Migrations {
                 "CREATE INDEX notoriety_category_score ON notoriety(category_id, score)",
                 "CREATE INDEX notoriety_category_trend ON notoriety(category_id, trend)",
                 "CREATE INDEX notoriety_score ON notoriety(score)",
+                // The tone of a comment's text, −1…1 (see `SentimentAnalyzer`).
+                "ALTER TABLE deal_comments ADD COLUMN sentiment DOUBLE PRECISION",
                 // Reviews per subject and day (days since 1970, UTC): the 30-day trend reads 30 rows at most.
                 """
                 CREATE TABLE notoriety_days (

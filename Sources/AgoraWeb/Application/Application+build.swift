@@ -108,7 +108,7 @@ func buildRouter(
     .addRoutes(to: router)
     CommunityPages(
         pages: pages, deals: deals, comments: comments, moderation: moderation, follows: follows,
-        members: dependencies.members
+        members: dependencies.members, reviews: ReviewStore(database: database)
     ).addRoutes(to: router)
     MediaController(reviews: ReviewStore(database: database), dataDirectory: configuration.dataDirectory)
         .addRoutes(to: router)

@@ -95,7 +95,8 @@ struct ProductPages {
             values["alertError"] = text(keys[failure] ?? "error.money.format", [])
         }
         values.merge(
-            try await reviews.values(for: .product(product.id), path: "/products/\(product.id)", request: request, context: context)
+            try await reviews.values(
+                for: .product(product.id), path: "/products/\(product.id)", request: request, context: context)
         ) { current, _ in current }
         if let brand = product.brand,
             let path = try await reviews.notoriety.paths(of: [NotorietyStore.brandKey(brand)]).values.first

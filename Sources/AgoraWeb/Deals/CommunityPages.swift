@@ -12,6 +12,7 @@ struct CommunityPages {
     let moderation: ModerationStore
     let follows: FollowStore
     let members: MemberStore
+    let reviews: ReviewStore
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("deals/:id/comments", use: comment)
@@ -28,6 +29,7 @@ struct CommunityPages {
         router.get("moderation", use: moderationPage)
         router.post("moderation/deals/:id", use: decideDeal)
         router.post("moderation/comments/:id", use: decideComment)
+        router.post("moderation/reviews/:id", use: decideReview)
     }
 
     /// Runs a form's action for a signed-in member, and comes back to `page` with a notice, or with the
@@ -197,6 +199,7 @@ struct CommunityPages {
         let dates = Date.FormatStyle(date: .abbreviated, time: .shortened).locale(Locale(identifier: language.rawValue))
         let queue = try await moderation.queue()
         let audit = try await moderation.auditLog(before: nil, limit: 50)
+        let reviewQueue = try await reviews.queue()
         let values: [String: Any] = [
             "queue": queue.map { entry -> [String: Any] in
                 var item: [String: Any] = [
@@ -213,6 +216,17 @@ struct CommunityPages {
                 return item
             },
             "hasQueue": !queue.isEmpty,
+            "reviewQueue": reviewQueue.map { entry -> [String: Any] in
+                [
+                    "id": entry.review.id, "title": entry.review.content.title, "body": entry.review.content.body,
+                    "rating": entry.review.content.rating, "author": entry.review.authorHandle,
+                    "hidden": entry.review.status == .hidden, "disagrees": entry.disagrees, "notes": entry.notes,
+                    "reasons": entry.reasons.sorted { $0.key < $1.key }.map {
+                        "\(pages.localizer.text("reviews.flag.\($0.key)", language)) × \($0.value)"
+                    }.joined(separator: ", "),
+                ]
+            },
+            "hasReviewQueue": !reviewQueue.isEmpty,
             "audit": audit.map {
                 [
                     "actor": $0.actor.map { "@\($0)" } ?? "Agora", "action": $0.action, "subject": $0.subject,
@@ -234,6 +248,13 @@ struct CommunityPages {
         let commentID = try id(context)
         return try await staffDecision(request, context) { staff, decision, note in
             try await moderation.decide(decision, comment: commentID, note: note, by: staff)
+        }
+    }
+
+    @Sendable func decideReview(request: Request, context: AppRequestContext) async throws -> Response {
+        let reviewID = try id(context)
+        return try await staffDecision(request, context) { staff, decision, note in
+            _ = try await reviews.decide(decision, review: reviewID, note: note, by: staff)
         }
     }
 

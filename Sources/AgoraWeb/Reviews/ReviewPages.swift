@@ -109,7 +109,8 @@ struct ReviewPages {
     }
 
     @Sendable func delights(request: Request, context: AppRequestContext) async throws -> Response {
-        guard let handle = context.parameters.get("handle"), let member = try await members.member(handle: handle) else {
+        guard let handle = context.parameters.get("handle"), let member = try await members.member(handle: handle)
+        else {
             throw Problem.notFound
         }
         let liked = try await section.likes.liked(by: member.id).filter { !$0.subject.hasPrefix("comment:") }
@@ -122,7 +123,8 @@ struct ReviewPages {
                 values["subjectPath"] = paths[review.subject.key] ?? "/"
                 return values
             },
-            "empty": liked.isEmpty && reviews.isEmpty, "shareURL": "\(context.origin)/members/\(member.handle)/delights",
+            "empty": liked.isEmpty && reviews.isEmpty,
+            "shareURL": "\(context.origin)/members/\(member.handle)/delights",
         ]
         return pages.render(
             "delights", title: pages.localizer.text("page.delights.title", context.language, [member.handle]),
@@ -130,7 +132,8 @@ struct ReviewPages {
     }
 
     private func likedValues(_ liked: LikeStore.Liked, _ context: AppRequestContext) -> [String: Any] {
-        let dates = Date.FormatStyle(date: .abbreviated, time: .omitted).locale(Locale(identifier: context.language.rawValue))
+        let dates = Date.FormatStyle(date: .abbreviated, time: .omitted).locale(
+            Locale(identifier: context.language.rawValue))
         let kind = liked.subject.split(separator: ":").first.map(String.init) ?? ""
         return [
             "title": liked.title, "path": liked.path, "at": liked.at.formatted(dates),

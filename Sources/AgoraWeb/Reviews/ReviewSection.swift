@@ -68,7 +68,8 @@ struct ReviewSection {
         let total = max(1, reading.histogram.reduce(0, +))
         var values: [String: Any] = [
             "reviews": parts.reviews, "bayesian": String(format: "%.2f", parts.bayesianRating),
-            "prior": String(format: "%.2f", parts.priorMean), "effective": String(format: "%.1f", parts.effectiveReviews),
+            "prior": String(format: "%.2f", parts.priorMean),
+            "effective": String(format: "%.1f", parts.effectiveReviews),
             "volume": Int((parts.volume * 100).rounded()), "liking": Int((parts.liking * 100).rounded()),
             "likes": parts.likes, "critical": parts.critical, "trend": String(format: "%+.2f", parts.trend),
             "histogram": (1...5).reversed().map { stars in
@@ -106,10 +107,14 @@ struct ReviewSection {
             values["verified"] = localizer.text("reviews.verified.\(verified)", language)
         }
         if let reply = review.reply {
-            values["reply"] = ["partner": reply.partnerName, "body": reply.body, "at": reply.repliedAt.formatted(dates)]
+            values["reply"] = [
+                "partner": reply.partnerName, "body": reply.body, "at": reply.repliedAt.formatted(dates),
+            ]
         }
         // The partner concerned sees the reply form; the store decides again when it is sent.
-        if let own = member?.partnerID ?? context.identity?.partner?.id, review.reply.map({ $0.partnerID == own }) ?? true {
+        if let own = member?.partnerID ?? context.identity?.partner?.id,
+            review.reply.map({ $0.partnerID == own }) ?? true
+        {
             switch review.subject {
             case .partner(let id): values["canReply"] = id == own
             case .product: values["canReply"] = review.boughtFrom.map { $0 == own } ?? true

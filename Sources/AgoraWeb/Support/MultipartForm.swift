@@ -38,7 +38,9 @@ struct MultipartForm {
                 let name = Self.parameter("name", in: disposition)
                 if let name {
                     parts.append(
-                        Part(name: name, filename: Self.parameter("filename", in: disposition), bytes: body[(headersEnd + 4)..<next]))
+                        Part(
+                            name: name, filename: Self.parameter("filename", in: disposition),
+                            bytes: body[(headersEnd + 4)..<next]))
                 }
             }
             start = next + 2
@@ -64,7 +66,9 @@ struct MultipartForm {
             let pair = piece.trimmed()
             guard pair.hasPrefix("\(name)=") else { continue }
             var value = String(pair.dropFirst(name.count + 1))
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             return value
         }
         return nil

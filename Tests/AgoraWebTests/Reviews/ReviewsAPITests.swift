@@ -346,4 +346,28 @@ import Testing
                 .forbidden, type: "forbidden")
         }
     }
+
+    @Test func starsThatContradictTheTextGoToStaff() async throws {
+        try await withApp { client, database in
+            let (_, product) = try await Self.sellingPartner(client, database, slug: "shop")
+            let alice = try await registerAndLogIn(client, "alice")
+            let bruno = try await registerAndLogIn(client, "bruno")
+            let angry = Self.review(
+                5,
+                [
+                    "title": "Horrible", "body": "Vraiment nul, horrible et inutile. Le pire achat, je déteste.",
+                    "pros": "", "cons": "",
+                ])
+            let contradicted = try await Self.post(client, alice, product: product, angry)
+            _ = try await Self.post(client, bruno, product: product, Self.review(5, ["title": "Excellent"]))
+            let staff = try await DealsAPITests.staffToken(client, database)
+            let queue = try await client.execute(
+                uri: "/api/v1/moderation/reviews", method: .get, headers: bearer(staff))
+            let items = try #require(queue.object["items"] as? [[String: Any]])
+            #expect(items.map { ($0["review"] as? [String: Any])?["id"] as? Int } == [contradicted], "\(queue.text)")
+            #expect(items.first?["starsAndTextDisagree"] as? Bool == true)
+            let review = try await client.execute(uri: "/api/v1/reviews/\(contradicted)", method: .get)
+            #expect((review.object["sentiment"] as? Double ?? 0) <= -0.5)
+        }
+    }
 }
