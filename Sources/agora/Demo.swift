@@ -116,6 +116,7 @@ enum DemoData {
         }
         try await fillOffers(database, clock: clock, size: size, partnerIDs: partnerIDs)
         try await DemoDeals.fill(database, clock: clock, size: size)
+        try await DemoReviews.fill(database, clock: clock, size: size)
         return true
     }
 
