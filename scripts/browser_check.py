@@ -358,8 +358,11 @@ def main() -> int:
             w.capture("search-by-price")
             w.assert_no_console_errors()
 
+        product_path = {}
+
         def product_page():
             link = w.one("[data-testid=results] li a")
+            product_path["path"] = link.get_attribute("href").removeprefix(base.rstrip("/"))
             w.driver.get(link.get_attribute("href"))
             w.wait_loaded()
             w.wait_for("[data-testid=best-offer]")
@@ -452,6 +455,34 @@ def main() -> int:
             w.visit("/members/alice", "profile")
             w.wait_for("[data-testid=badges]")
 
+        def review_a_product():
+            # Write (or, if this member already did, edit) a review through the form, then read it on the page.
+            w.visit(product_path["path"], "product-reviews")
+            w.wait_for("[data-testid=notoriety]")
+            if not w.css("[data-testid=review-disclosure]"):
+                raise CheckFailed("the product page does not say how reviews are checked and ordered")
+            write = w.css("[data-testid=write-review]")
+            if write:
+                w.driver.get(write[0].get_attribute("href"))
+            else:
+                w.driver.get(w.one("a[href$='/edit'][href^='/reviews/']").get_attribute("href"))
+            w.wait_for("form#review-form")
+            title = f"Avis du parcours {handle}"
+            w.fill("form#review-form", {
+                "title": title, "body": "Écrit par le parcours du navigateur : solide, silencieux, je recommande.",
+            })
+            w.driver.execute_script(
+                "document.querySelector('#review-form input[name=rating][value=\"4\"]').checked = true")
+            w.submit("form#review-form")
+            w.wait_for("[data-testid=reviews]")
+            if title not in w.driver.page_source:
+                raise CheckFailed(f"the review is not on {w.driver.current_url}")
+            w.capture("reviewed")
+            for path, name in [("/about/reviews", "about-reviews"), ("/about/notoriety", "about-notoriety"),
+                               ("/rankings", "rankings"), ("/me/likes", "likes")]:
+                w.visit(path, name)
+            w.assert_no_console_errors()
+
         def english_pages():
             # The footer switch, then the new pages again in English, whose words run longer.
             form = w.one("form#language-form")
@@ -469,7 +500,8 @@ def main() -> int:
             wanted = [
                 "home", "register", "login", "settings", "search", "product", "near-home", "notifications", "deals",
                 "about-ranking", "deal-new", "deal", "deals-for-me", "deals-top", "follows", "profile", "search-en",
-                "deals-en", "deal-en", "deal-new-en", "notifications-en",
+                "deals-en", "deal-en", "deal-new-en", "notifications-en", "product-reviews", "about-reviews",
+                "about-notoriety", "rankings", "likes",
             ]
             missing = [p for p in wanted if p not in w.phone_widths]
             if missing:
@@ -494,6 +526,7 @@ def main() -> int:
         w.run("a comment and the unread badge arrive live", live_comment_and_badge)
         w.run("comment through the form", comment_form)
         w.run("for me, top, follows and a profile", for_me_follows_profile)
+        w.run("a review through the form, and the pages about reviews", review_a_product)
         w.run("the new pages in English", english_pages)
         w.run(f"no horizontal scroll at {PHONE_WIDTH}px", phone_width)
     finally:

@@ -66,7 +66,8 @@ struct NotorietyController {
             guard reading.known else { throw Problem.notFound }
             return NotorietyAnswer(reading)
         }
-        return NotorietyAnswer(try await notoriety.reading(try await subject(context).key))
+        return NotorietyAnswer(
+            try await notoriety.reading(try await context.reviewSubject(partners: partners, reviews: reviews).key))
     }
 
     struct RankingAnswer: ResponseEncodable {
@@ -126,14 +127,18 @@ struct NotorietyController {
     @Sendable func like(request: Request, context: AppRequestContext) async throws -> LikeAnswer {
         let member = try context.requireMember()
         return LikeAnswer(
-            likes: try await likes.set(try await subject(context), liked: true, by: member), likedByMe: true)
+            likes: try await likes.set(
+                try await context.reviewSubject(partners: partners, reviews: reviews), liked: true, by: member),
+            likedByMe: true)
     }
 
     /// `DELETE /api/v1/products/{id}/like` and `/partners/{slug}/like`.
     @Sendable func unlike(request: Request, context: AppRequestContext) async throws -> LikeAnswer {
         let member = try context.requireMember()
         return LikeAnswer(
-            likes: try await likes.set(try await subject(context), liked: false, by: member), likedByMe: false)
+            likes: try await likes.set(
+                try await context.reviewSubject(partners: partners, reviews: reviews), liked: false, by: member),
+            likedByMe: false)
     }
 
     struct LikedList: ResponseEncodable {
@@ -175,16 +180,5 @@ struct NotorietyController {
             member: member.handle,
             likes: liked.map { .init(subject: $0.subject, title: $0.title, path: $0.path, likedAt: $0.at) },
             reviews: try await reviews.reviews(by: member.id, minimumRating: 5).map { ReviewAnswer($0) })
-    }
-
-    private func subject(_ context: AppRequestContext) async throws -> ReviewSubject {
-        if let slug = context.parameters.get("slug") {
-            guard let partner = try await partners.partner(slug: slug) else { throw Problem.notFound }
-            return .partner(partner.id)
-        }
-        guard let id = context.parameters.get("id", as: Int64.self), try await reviews.exists(.product(id)) else {
-            throw Problem.notFound
-        }
-        return .product(id)
     }
 }

@@ -178,14 +178,7 @@ struct ReviewForms {
     @Sendable func like(request: Request, context: AppRequestContext) async throws -> Response {
         guard let member = context.identity?.member else { return .seeOther("/login") }
         let form = try await request.decodeForm(context: context)
-        let subject: ReviewSubject
-        if let slug = context.parameters.get("slug") {
-            guard let partner = try await partners.partner(slug: slug) else { throw Problem.notFound }
-            subject = .partner(partner.id)
-        } else {
-            guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
-            subject = .product(id)
-        }
+        let subject = try await context.reviewSubject(partners: partners, reviews: reviews)
         _ = try await likes.set(subject, liked: form["liked"] == "1", by: member)
         return .seeOther("\(try await path(of: subject))#notoriety")
     }

@@ -33,7 +33,7 @@ struct ReviewsController {
     /// `GET /api/v1/products/{id}/reviews` and `/partners/{slug}/reviews`: `order` (helpful by
     /// default, newest, highest, lowest), `limit` (1–50, 20), `cursor` from the previous page.
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> ReviewList {
-        let subject = try await subject(context)
+        let subject = try await context.reviewSubject(partners: partners, reviews: reviews)
         let query = request.uri.queryParameters
         guard let order = ReviewOrder(rawValue: query.get("order") ?? ReviewOrder.helpful.rawValue) else {
             throw Problem.validation(field: "order", "error.invalidValue")
@@ -59,7 +59,7 @@ struct ReviewsController {
     /// `POST /api/v1/products/{id}/reviews` and `/partners/{slug}/reviews`.
     @Sendable func write(request: Request, context: AppRequestContext) async throws -> EditedResponse<ReviewAnswer> {
         let member = try context.requireMember()
-        let subject = try await subject(context)
+        let subject = try await context.reviewSubject(partners: partners, reviews: reviews)
         let body = try await request.decodeJSON(as: ReviewRequest.self, context: context)
         let review = try await reviews.write(
             body.input, about: subject, boughtFrom: body.boughtFrom.map(PartnerID.init), by: member)
@@ -139,17 +139,5 @@ struct ReviewsController {
     private func reviewID(_ context: AppRequestContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
         return id
-    }
-
-    /// The product (by id) or partner (by slug) of the path.
-    private func subject(_ context: AppRequestContext) async throws -> ReviewSubject {
-        if let slug = context.parameters.get("slug") {
-            guard let partner = try await partners.partner(slug: slug) else { throw Problem.notFound }
-            return .partner(partner.id)
-        }
-        guard let id = context.parameters.get("id", as: Int64.self), try await reviews.exists(.product(id)) else {
-            throw Problem.notFound
-        }
-        return .product(id)
     }
 }
