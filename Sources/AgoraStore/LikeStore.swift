@@ -2,19 +2,24 @@ import AgoraDomain
 import Foundation
 import SQLKit
 
-/// Likes on products and partners: one per member, undoable, counted in notoriety in the same
-/// transaction. (Likes on comments live with comments, see `CommentStore.like`.)
+/// Likes on products, partners and articles: one per member, undoable, counted in the same
+/// transaction in notoriety (products, partners) or in the feed's hot order (articles).
+/// (Likes on deal comments live with the comments, see `CommentStore.like`.)
 public struct LikeStore: Sendable {
     let database: Database
 
     public init(database: Database) { self.database = database }
 
     /// `member` likes `subject` (`liked` true) or takes the like back. Answers the like count.
-    public func set(_ subject: ReviewSubject, liked: Bool, by member: Member) async throws -> Int {
+    public func set(_ subject: LikeSubject, liked: Bool, by member: Member) async throws -> Int {
         try await database.write { tx in
-            try await ReviewStore.checkExists(subject, tx)
-            if liked, try await ReviewStore.hasStake(member, in: subject, tx) {
-                throw StoreError.forbidden("error.review.ownPartner")
+            if let reviewed = subject.reviewSubject {
+                try await ReviewStore.checkExists(reviewed, tx)
+                if liked, try await ReviewStore.hasStake(member, in: reviewed, tx) {
+                    throw StoreError.forbidden("error.review.ownPartner")
+                }
+            } else if case .article(let id) = subject {
+                try await ArticleStore.lockPublished(id, tx)
             }
             // The insert or delete decides, so two identical requests at once count once.
             let changed: Bool
@@ -36,21 +41,26 @@ public struct LikeStore: Sendable {
                         """
                     ).first() != nil
             }
-            if changed {
-                try await NotorietyStore.countLike(liked ? 1 : -1, subject: subject, tx)
-            }
             let count = try await Self.count(subject, tx.sql)
             if changed {
+                let topic: String
+                switch subject {
+                case .article(let id):
+                    try await ArticleStore.setLikes(count, of: id, tx)
+                    topic = EventTopic.article(id)
+                default:
+                    try await NotorietyStore.countLike(liked ? 1 : -1, subject: subject.reviewSubject!, tx)
+                    topic = EventTopic.reviews(of: subject.key)
+                }
                 try await tx.appendEvent(
-                    .liked, audience: .everyone, topic: EventTopic.reviews(of: subject.key),
-                    payload: ["subject": subject.key, "likes": "\(count)"])
+                    .liked, audience: .everyone, topic: topic, payload: ["subject": subject.key, "likes": "\(count)"])
             }
             return count
         }
     }
 
     /// How many members like `subject`, and whether `member` is one of them.
-    public func likes(of subject: ReviewSubject, member: MemberID?) async throws -> (count: Int, mine: Bool) {
+    public func likes(of subject: LikeSubject, member: MemberID?) async throws -> (count: Int, mine: Bool) {
         try await database.read { sql in
             let count = try await Self.count(subject, sql)
             guard let member else { return (count, false) }
@@ -63,15 +73,15 @@ public struct LikeStore: Sendable {
 
     /// Something a member likes, for their "my likes" page.
     public struct Liked: Equatable, Sendable {
-        /// `product:ID`, `partner:ID` or `comment:ID`.
+        /// `product:ID`, `partner:ID`, `article:ID` or `comment:ID`.
         public let subject: String
         public let title: String
-        /// Where it is shown: the product, partner or deal page.
+        /// Where it is shown: the product, partner, article or deal page.
         public let path: String
         public let at: Date
     }
 
-    /// What `member` likes, newest first: products, partners and comments.
+    /// What `member` likes, newest first: products, partners, articles and comments.
     public func liked(by member: MemberID, limit: Int = 200) async throws -> [Liked] {
         try await database.read { sql in
             var found: [Liked] = []
@@ -80,8 +90,8 @@ public struct LikeStore: Sendable {
                 SELECT subject, at FROM likes WHERE member_id = \(bind: member.rawValue)
                 ORDER BY at DESC LIMIT \(literal: limit)
                 """
-            ).all().compactMap { row -> (ReviewSubject, Date)? in
-                guard let subject = ReviewSubject(key: try row.decode(column: "subject", as: String.self)) else {
+            ).all().compactMap { row -> (LikeSubject, Date)? in
+                guard let subject = LikeSubject(key: try row.decode(column: "subject", as: String.self)) else {
                     return nil
                 }
                 return (subject, Date(millisecondsSince1970: try row.decode(column: "at", as: Int64.self)))
@@ -112,7 +122,7 @@ public struct LikeStore: Sendable {
         }
     }
 
-    static func count(_ subject: ReviewSubject, _ sql: any SQLDatabase) async throws -> Int {
+    static func count(_ subject: LikeSubject, _ sql: any SQLDatabase) async throws -> Int {
         try await sql.raw("SELECT COUNT(*) AS n FROM likes WHERE subject = \(bind: subject.key)").first()!
             .decode(column: "n", as: Int.self)
     }

@@ -14,12 +14,14 @@ public struct ModerationStore: Sendable {
         case deal(DealID)
         case comment(Int64)
         case review(Int64)
+        case article(Int64)
 
         var stored: String {
             switch self {
             case .deal(let id): "deal:\(id)"
             case .comment(let id): "comment:\(id)"
             case .review(let id): "review:\(id)"
+            case .article(let id): "article:\(id)"
             }
         }
     }
@@ -57,8 +59,8 @@ public struct ModerationStore: Sendable {
                 dealID = DealID(try row.decode(column: "deal_id", as: Int64.self))
                 commentID = id
                 guard reason != .expired else { throw ValidationError(field: "reason", "error.invalidValue") }
-            case .review:
-                // Reviews have their own flags (`ReviewStore.flag`).
+            case .review, .article:
+                // Reviews have their own flags (`ReviewStore.flag`); staff remove articles directly.
                 throw ValidationError(field: "subject", "error.invalidValue")
             }
             let inserted = try await tx.sql.raw(

@@ -22,6 +22,8 @@ public struct NotificationStore: Sendable {
         public static let moderation = "moderation"
         /// A partner answered the member's review.
         public static let reviewReply = "reviewReply"
+        /// Someone commented on the member's article.
+        public static let articleComment = "articleComment"
     }
 
     /// One notification: its kind names a message of the locale files, its payload fills it.

@@ -89,7 +89,7 @@ extension NotorietyStore {
         try await database.read { sql in try await Self.pages(of: subjects, sql).mapValues(\.path) }
     }
 
-    /// The name and page of each subject (`product:ID`, `partner:ID`, `brand:NAME`) that still exists.
+    /// The name and page of each subject (`product:ID`, `partner:ID`, `brand:NAME`, `article:ID`) that still exists.
     static func pages(of subjects: [String], _ sql: any SQLDatabase) async throws -> [String: (
         name: String, path: String
     )] {
@@ -112,6 +112,14 @@ extension NotorietyStore {
                     try row.decode(column: "name", as: String.self),
                     "/partners/\(try row.decode(column: "slug", as: String.self))"
                 )
+            }
+        }
+        if !ids("article:").isEmpty {
+            for row in try await sql.raw(
+                "SELECT id, title FROM articles WHERE id IN (\(binds: ids("article:"))) AND status = 'published'"
+            ).all() {
+                let id = try row.decode(column: "id", as: Int64.self)
+                found["article:\(id)"] = (try row.decode(column: "title", as: String.self), "/articles/\(id)")
             }
         }
         let brands = subjects.filter { $0.hasPrefix("brand:") }

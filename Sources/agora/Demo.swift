@@ -117,6 +117,7 @@ enum DemoData {
         try await fillOffers(database, clock: clock, size: size, partnerIDs: partnerIDs)
         try await DemoDeals.fill(database, clock: clock, size: size)
         try await DemoReviews.fill(database, clock: clock, size: size)
+        try await DemoArticles.fill(database, clock: clock)
         return true
     }
 

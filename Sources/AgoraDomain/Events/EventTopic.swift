@@ -11,6 +11,8 @@ public enum EventTopic {
     public static let maximumLength = 60
 
     public static func deal(_ id: DealID) -> String { "deals/\(id)" }
+    public static let articles = "articles"
+    public static func article(_ id: Int64) -> String { "articles/\(id)" }
     /// The reviews of a subject (`product:12` → `reviews/product/12`).
     public static func reviews(of subject: String) -> String { "reviews/" + subject.replacing(":", with: "/") }
 

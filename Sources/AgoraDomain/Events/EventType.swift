@@ -52,3 +52,11 @@ extension EventType {
     public static let reviewFlagged: EventType = "review.flagged"
     public static let liked: EventType = "like.changed"
 }
+
+extension EventType {
+    public static let articlePublished: EventType = "article.published"
+    public static let articleEdited: EventType = "article.edited"
+    /// Removed or restored by staff.
+    public static let articleModerated: EventType = "article.moderated"
+    public static let articleCommented: EventType = "article.commented"
+}

@@ -25,6 +25,8 @@ struct SchemaTypes: Sendable {
 
 /// Every migration Agora knows, oldest first. Never edit one that has shipped: add the next.
 enum Migrations {
-    static let all: [Migration] = [accountsAndOutbox, catalog, alertsAndNotifications, deals, dealCommunity, reviews]
+    static let all: [Migration] = [
+        accountsAndOutbox, catalog, alertsAndNotifications, deals, dealCommunity, reviews, articles,
+    ]
     static var latestVersion: Int { all.last?.version ?? 0 }
 }

@@ -87,6 +87,8 @@ func buildRouter(
         pages: pages, section: reviewSection, partners: dependencies.partners, members: dependencies.members,
         categories: CategoryStore(database: database)
     ).addRoutes(to: router)
+    ArticlePages(pages: pages, articles: ArticleStore(database: database), likes: reviewSection.likes)
+        .addRoutes(to: router)
     ReviewForms(
         pages: pages, reviews: reviewSection.reviews, likes: reviewSection.likes, partners: dependencies.partners,
         products: ProductStore(database: database), notoriety: reviewSection.notoriety,
@@ -150,6 +152,10 @@ func buildRouter(
     ReviewsController(reviews: reviews, partners: dependencies.partners, dataDirectory: configuration.dataDirectory)
         .addRoutes(to: api)
     ReviewCommunityController(reviews: reviews, partners: dependencies.partners).addRoutes(to: api)
+    ArticlesController(
+        articles: ArticleStore(database: database), likes: LikeStore(database: database),
+        partners: dependencies.partners
+    ).addRoutes(to: api)
     NotorietyController(
         notoriety: NotorietyStore(database: database), likes: LikeStore(database: database), reviews: reviews,
         partners: dependencies.partners, members: dependencies.members, categories: CategoryStore(database: database)

@@ -124,6 +124,13 @@ struct NotificationRendering {
                 }
             let link = (payload["dealID"] as? String).map { "/deals/\($0)" }
             return (localizer.text("notification.\(entry.kind)", language, [title, detail]), link)
+        case NotificationStore.Kind.articleComment:
+            return (
+                localizer.text(
+                    "notification.articleComment", language,
+                    [payload["title"] as? String ?? "", payload["by"] as? String ?? ""]),
+                (payload["articleID"] as? String).map { "/articles/\($0)#comments" }
+            )
         case NotificationStore.Kind.reviewReply:
             return (
                 localizer.text(

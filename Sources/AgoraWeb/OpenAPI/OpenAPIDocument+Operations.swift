@@ -2,7 +2,9 @@ import Foundation
 
 /// Every operation of `/api/v1`, in the order the document lists them.
 extension OpenAPIDocument {
-    static var operations: [Operation] { accountAndCatalogOperations + dealOperations + reviewOperations }
+    static var operations: [Operation] {
+        accountAndCatalogOperations + dealOperations + reviewOperations + articleOperations
+    }
 
     private static var accountAndCatalogOperations: [Operation] {
         [

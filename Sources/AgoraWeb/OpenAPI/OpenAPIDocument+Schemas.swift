@@ -107,6 +107,6 @@ extension OpenAPIDocument {
                 required: ["value", "source", "at"]),
         ]
         return shared.merging(catalogSchemas) { first, _ in first }.merging(dealSchemas) { first, _ in first }
-            .merging(reviewSchemas) { first, _ in first }
+            .merging(reviewSchemas) { first, _ in first }.merging(articleSchemas) { first, _ in first }
     }
 }

@@ -128,7 +128,8 @@ struct NotorietyController {
         let member = try context.requireMember()
         return LikeAnswer(
             likes: try await likes.set(
-                try await context.reviewSubject(partners: partners, reviews: reviews), liked: true, by: member),
+                LikeSubject(try await context.reviewSubject(partners: partners, reviews: reviews)), liked: true,
+                by: member),
             likedByMe: true)
     }
 
@@ -137,7 +138,8 @@ struct NotorietyController {
         let member = try context.requireMember()
         return LikeAnswer(
             likes: try await likes.set(
-                try await context.reviewSubject(partners: partners, reviews: reviews), liked: false, by: member),
+                LikeSubject(try await context.reviewSubject(partners: partners, reviews: reviews)), liked: false,
+                by: member),
             likedByMe: false)
     }
 

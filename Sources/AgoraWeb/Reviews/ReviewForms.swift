@@ -179,7 +179,7 @@ struct ReviewForms {
         guard let member = context.identity?.member else { return .seeOther("/login") }
         let form = try await request.decodeForm(context: context)
         let subject = try await context.reviewSubject(partners: partners, reviews: reviews)
-        _ = try await likes.set(subject, liked: form["liked"] == "1", by: member)
+        _ = try await likes.set(LikeSubject(subject), liked: form["liked"] == "1", by: member)
         return .seeOther("\(try await path(of: subject))#notoriety")
     }
 

@@ -41,7 +41,7 @@ struct ReviewSection {
             values["nextPage"] = "\(path)?order=\(order.rawValue)&cursor=\(next)#reviews"
         }
         values["notoriety"] = Self.notorietyValues(try await notoriety.reading(subject.key), language: language)
-        let liked = try await likes.likes(of: subject, member: member?.id)
+        let liked = try await likes.likes(of: LikeSubject(subject), member: member?.id)
         values["likes"] = liked.count
         values["liked"] = liked.mine
         if let member {

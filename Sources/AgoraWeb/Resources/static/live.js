@@ -72,6 +72,16 @@
     each('[data-comment-likes="' + comment.id + '"]', function (element) { element.textContent = "♥ " + comment.likes; });
   });
 
+  // Reviews, articles and likes: new ones are announced (a reload shows them in place), counts move.
+  source.addEventListener("review.posted", function () { reveal("[data-live-new-reviews]"); });
+  source.addEventListener("article.published", function () { reveal("[data-live-new-articles]"); });
+  source.addEventListener("article.commented", function () { reveal("[data-live-new-comments]"); });
+  source.addEventListener("like.changed", function (event) {
+    var like = payload(event);
+    if (!like) return;
+    each('[data-likes="' + like.subject + '"]', function (element) { element.textContent = "♥ " + like.likes; });
+  });
+
   function setUnread(change) {
     each("[data-live-unread]", function (badge) {
       var count = Math.max(0, (parseInt(badge.getAttribute("data-live-unread"), 10) || 0) + change);
