@@ -38,7 +38,7 @@ extension ArticleStore {
     public func comment(_ body: String, on articleID: Int64, by author: Member) async throws -> ArticleComment {
         let body = try CommentText.checked(body)
         return try await database.write { tx in
-            guard let article = try await Self.lockPublished(articleID, tx) else { throw StoreError.notFound }
+            let article = try await Self.lockPublished(articleID, tx)
             let row = try await tx.sql.raw(
                 """
                 INSERT INTO article_comments (article_id, author_id, body, sentiment, created_at)

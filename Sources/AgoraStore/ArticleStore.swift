@@ -62,7 +62,7 @@ public struct ArticleStore: Sendable {
     public func edit(_ id: Int64, _ input: ArticleInput, by author: Author) async throws -> Article {
         let content = try ArticleRules.checked(input)
         return try await database.write { tx in
-            guard let article = try await Self.lockPublished(id, tx) else { throw StoreError.notFound }
+            let article = try await Self.lockPublished(id, tx)
             let allowed: Bool =
                 switch author {
                 case .member(let member): article.authorID == member.id
@@ -133,15 +133,19 @@ public struct ArticleStore: Sendable {
                 \(Self.select) WHERE \(filter)
                 ORDER BY articles.\(unsafeRaw: column) DESC, articles.id DESC LIMIT \(literal: limit + 1)
                 """
-            ).all().map(Self.article(from:))
+            ).all().map { row in
+                (
+                    article: try Self.article(from: row),
+                    key: order == .hot
+                        ? try row.decode(column: "hot_score", as: Double.self)
+                        : Double(try row.decode(column: "created_at", as: Int64.self))
+                )
+            }
         }
         let shown = Array(rows.prefix(limit))
-        guard rows.count > limit, let last = shown.last else { return (shown, nil) }
-        let value =
-            order == .hot
-            ? "\(ArticleRules.hotScore(likes: last.likes, comments: last.comments, publishedAt: last.publishedAt))"
-            : "\(last.publishedAt.millisecondsSince1970)"
-        return (shown, "\(value)~\(last.id)")
+        // The cursor carries the stored value the page was sorted by, exactly.
+        guard rows.count > limit, let last = shown.last else { return (shown.map(\.article), nil) }
+        return (shown.map(\.article), "\(last.key)~\(last.article.id)")
     }
 
     static func setTags(_ tags: [String], of id: Int64, _ tx: Transaction) async throws {
@@ -150,15 +154,16 @@ public struct ArticleStore: Sendable {
         }
     }
 
-    /// The published article, its row locked until the transaction ends; nil when there is none.
+    /// The published article, its row locked until the transaction ends; `StoreError.notFound` when
+    /// there is none.
     @discardableResult
-    static func lockPublished(_ id: Int64, _ tx: Transaction) async throws -> Article? {
+    static func lockPublished(_ id: Int64, _ tx: Transaction) async throws -> Article {
         guard
             try await tx.sql.raw(
                 "SELECT id FROM articles WHERE id = \(bind: id) AND status = 'published'\(unsafeRaw: tx.lockForUpdate)"
-            ).first() != nil
+            ).first() != nil, let article = try await article(id, tx.sql)
         else { throw StoreError.notFound }
-        return try await article(id, tx.sql)
+        return article
     }
 
     /// Keeps an article's like count and hot score in step with its likes.

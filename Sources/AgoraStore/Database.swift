@@ -93,7 +93,9 @@ public final class Database: Sendable {
                 try await sql.raw("BEGIN IMMEDIATE").run()
                 do {
                     let value = try await body(
-                        Transaction(sql: sql, flavor: .sqlite, now: clock.now, eventsAppended: eventsAppended))
+                        Transaction(
+                            sql: sql, flavor: .sqlite, now: Self.storedPrecision(clock.now),
+                            eventsAppended: eventsAppended))
                     try await sql.raw("COMMIT").run()
                     return value
                 } catch {
@@ -108,7 +110,8 @@ public final class Database: Sendable {
                 result = try await client.withTransaction(logger: logger) { connection in
                     try await body(
                         Transaction(
-                            sql: connection.sql(queryLogLevel: nil), flavor: .postgres, now: clock.now,
+                            sql: connection.sql(queryLogLevel: nil), flavor: .postgres,
+                            now: Self.storedPrecision(clock.now),
                             eventsAppended: eventsAppended))
                 }
             } catch let error as PostgresTransactionError {
@@ -122,6 +125,10 @@ public final class Database: Sendable {
         }
         return result
     }
+
+    /// Times are stored in milliseconds: a transaction sees its instant at that precision, so that
+    /// what it computes from `now` (recency weights, hot scores) is what a later read recomputes.
+    static func storedPrecision(_ date: Date) -> Date { Date(millisecondsSince1970: date.millisecondsSince1970) }
 
     /// Runs one statement outside any transaction: for administration (`CREATE DATABASE`, `VACUUM`) and tests.
     public func execute(_ statement: String) async throws {

@@ -22,6 +22,8 @@ public struct NotificationStore: Sendable {
         public static let moderation = "moderation"
         /// A partner answered the member's review.
         public static let reviewReply = "reviewReply"
+        /// Staff removed the member's review (with their reason).
+        public static let reviewRemoved = "reviewRemoved"
         /// Someone commented on the member's article.
         public static let articleComment = "articleComment"
     }

@@ -89,6 +89,9 @@ extension NotorietyStore {
         try await database.read { sql in try await Self.pages(of: subjects, sql).mapValues(\.path) }
     }
 
+    /// What a brand's name may keep unencoded as one segment of a path (no `/`).
+    static let pathSegment = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
+
     /// The name and page of each subject (`product:ID`, `partner:ID`, `brand:NAME`, `article:ID`) that still exists.
     static func pages(of subjects: [String], _ sql: any SQLDatabase) async throws -> [String: (
         name: String, path: String
@@ -131,7 +134,7 @@ extension NotorietyStore {
                 let folded = String(subject.dropFirst("brand:".count))
                 found[subject] = (
                     try row.decode(column: "label", as: String?.self) ?? folded,
-                    "/brands/\(folded.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? folded)"
+                    "/brands/\(folded.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? folded)"
                 )
             }
         }

@@ -12,7 +12,7 @@ extension ReviewStore {
             guard let review = try await Self.lockedReview(id, tx), review.status == .published else {
                 throw StoreError.notFound
             }
-            guard review.authorID != member.id else { throw ValidationError(field: "review", "error.review.ownVote") }
+            guard review.authorID != member.id else { throw StoreError.forbidden("error.review.ownVote") }
             if let helpful {
                 try await tx.sql.raw(
                     """
@@ -47,8 +47,8 @@ extension ReviewStore {
     }
 
     /// The partner concerned answers a review publicly, or replaces its answer: the partner
-    /// reviewed, or for a product the partner it was bought from (when the member named none, any
-    /// partner offering the product; the first to answer holds the reply).
+    /// reviewed, or for a product the partner it was bought from (when the member named none, the
+    /// product's only seller: with several, none may speak for the others).
     public func reply(to id: Int64, _ body: String, as partnerID: PartnerID) async throws -> Review {
         let text = try ReviewRules.checkedReply(body)
         return try await database.write { tx in
@@ -99,19 +99,30 @@ extension ReviewStore {
         case .partner(let reviewed): return reviewed == partnerID
         case .product(let productID):
             if let seller = review.boughtFrom { return seller == partnerID }
-            return try await tx.sql.raw(
-                "SELECT id FROM offers WHERE product_id = \(bind: productID) AND partner_id = \(bind: partnerID.rawValue)"
-            ).first() != nil
+            let sellers = try await tx.sql.raw(
+                "SELECT DISTINCT partner_id FROM offers WHERE product_id = \(bind: productID) LIMIT 2"
+            ).all().map { try $0.decode(column: "partner_id", as: Int64.self) }
+            return sellers == [partnerID.rawValue]
         }
     }
 
-    /// `reporter` flags a review for staff (free, for anyone signed in). Offensive text and personal
-    /// data hide it at once until staff decide; one open flag per member and reason.
+    /// `reporter` flags a review for staff (free, for anyone signed in), once per reason. Offensive
+    /// text and personal data hide it at once until staff decide, unless the reporter speaks for the
+    /// partner concerned or staff already kept the review: then it only waits in the queue, so that
+    /// nobody can hide criticism at will.
     public func flag(_ id: Int64, reason: ReviewFlagReason, note: String?, by reporter: Member) async throws {
         try await database.write { tx in
             guard let review = try await Self.lockedReview(id, tx), review.status == .published else {
                 throw StoreError.notFound
             }
+            guard
+                try await tx.sql.raw(
+                    """
+                    SELECT id FROM review_flags WHERE review_id = \(bind: id) AND reporter_id = \(bind: reporter.id.rawValue)
+                      AND reason = \(bind: reason.rawValue)
+                    """
+                ).first() == nil
+            else { throw StoreError.duplicate(field: "reason") }
             let inserted = try await tx.sql.raw(
                 """
                 INSERT INTO review_flags (review_id, reporter_id, reason, note, created_at)
@@ -121,7 +132,11 @@ extension ReviewStore {
                 """
             ).first()
             guard inserted != nil else { throw StoreError.duplicate(field: "reason") }
-            if reason.hidesAtOnce {
+            let kept =
+                try await tx.sql.raw(
+                    "SELECT id FROM review_flags WHERE review_id = \(bind: id) AND resolution = 'restore' LIMIT 1"
+                ).first() != nil
+            if reason.hidesAtOnce, !kept, try await !Self.hasStake(reporter, in: review.subject, tx) {
                 try await Self.setStatus(.hidden, of: review, tx)
             }
             try await tx.appendEvent(.reviewFlagged, audience: .staff, payload: ["reviewID": id])
@@ -143,6 +158,11 @@ extension ReviewStore {
                 WHERE review_id = \(bind: id) AND resolved_at IS NULL
                 """
             ).run()
+            if decision == .remove, review.status != .removed {
+                try await NotificationStore.add(
+                    to: review.authorID, kind: NotificationStore.Kind.reviewRemoved,
+                    payload: ["reviewID": "\(id)", "title": review.content.title, "note": note ?? ""], tx: tx)
+            }
             // A decision also settles a stars-and-text disagreement: staff have read it.
             try await tx.sql.raw("UPDATE reviews SET disagrees = 0 WHERE id = \(bind: id)").run()
             try await ModerationStore.audit(staff.id, "review.\(decision.rawValue)", .review(id), note: note, tx)

@@ -26,6 +26,7 @@ extension ReviewStore {
         guard let review = try await self.review(id, viewer: author), review.authorID == author.id else {
             throw StoreError.notFound
         }
+        guard review.status == .published else { throw StoreError.forbidden("error.review.underModeration") }
         guard review.photos.count < Self.maximumPhotos else {
             throw ValidationError(field: "photo", "error.photo.tooMany")
         }

@@ -43,6 +43,7 @@ import Testing
             "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[clic](javascript:alert(1))",
             "[clic](https://x.org/\"onmouseover=\"alert(1))", "**<iframe src=//evil>**", "`</code><script>`",
             "[a](data:text/html;base64,PHNjcmlwdD4=)", "# <svg onload=alert(1)>",
+            "[x](https://e.org/\"\u{301}/onmouseover=alert(1)//)", "<\u{301}script>alert(1)",
         ]
         for attack in attacks {
             let html = Markdown.html(attack)
@@ -52,6 +53,10 @@ import Testing
             #expect(!html.contains("javascript:alert(1)\""), "\(attack) → \(html)")
             #expect(!html.contains("href=\"data:"), "\(attack) → \(html)")
             #expect(!html.contains("\"onmouseover"), "\(attack) → \(html)")
+            // Every quote or angle bracket in the output is one of the renderer's own.
+            let ownTags = html.replacing(/<\/?(p|h[2-4]|ul|ol|li|blockquote|pre|code|strong|em|br)>/, with: "")
+                .replacing(/<a href="[^"<>]*" rel="nofollow ugc noopener noreferrer">|<\/a>/, with: "")
+            #expect(!ownTags.unicodeScalars.contains { "<>\"".unicodeScalars.contains($0) }, "\(attack) → \(html)")
         }
         #expect(Markdown.html("a `b").contains("a `b"), "an unclosed backtick stays text")
     }

@@ -16,7 +16,10 @@ HALF_LIFE_MS = 180 * 86_400_000
 
 
 def main(path, prefix=""):
-    db = sqlite3.connect(path)
+    # One read transaction for both tables: a review committed between two separate reads would
+    # look like a mismatch (WAL gives the transaction one snapshot).
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("BEGIN")
     kept = {row[0]: row[1:] for row in db.execute(
         "SELECT subject, reviews, rating_sum, stars1, stars2, stars3, stars4, stars5, critical, weighted_rating_sum,"
         " weight_sum FROM notoriety WHERE (subject LIKE 'product:%' OR subject LIKE 'partner:%') AND subject LIKE ?",

@@ -91,7 +91,8 @@ public enum ArticleRules {
         }
         var link = input.link?.trimmed()
         if link?.isEmpty == true { link = nil }
-        if let link, link.count > 2000 || !OfferInput.isWebAddress(link) {
+        // ASCII only: what a browser would percent-encode anyway, and nothing for escaping to miss.
+        if let link, link.count > 2000 || !link.allSatisfy(\.isASCII) || !OfferInput.isWebAddress(link) {
             throw ValidationError(field: "link", "error.url")
         }
         var tags: [String] = []

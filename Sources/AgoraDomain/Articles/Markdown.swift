@@ -82,17 +82,19 @@ public enum Markdown {
             .replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
     }
 
+    /// Escapes by Unicode scalar, not by character: `"` followed by a combining accent is one
+    /// character that is not `"`, and escaping by character would let that quote through.
     public static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
-            default: escaped.append(character)
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped
@@ -130,7 +132,7 @@ public enum Markdown {
 
     /// `[text](http…)` in already escaped text: the address is already free of quotes and angle brackets.
     private static func links(_ escaped: String) -> String {
-        escaped.replacing(/\[([^\]\n]{1,200})\]\((https?:\/\/[^)\s*]{1,2000})\)/) { match in
+        escaped.replacing(/\[([^\]\n]{1,200})\]\((https?:\/\/[A-Za-z0-9\-._~:\/?#\[\]@!$&;=%+,]{1,2000})\)/) { match in
             "<a href=\"\(match.output.2)\" rel=\"nofollow ugc noopener noreferrer\">\(match.output.1)</a>"
         }
     }

@@ -55,8 +55,11 @@ public enum Notoriety {
         of tally: NotorietyTally, recentReviews: Int, recentRatingSum: Int, priorMean: Double?, now: Date
     ) -> Components {
         let prior = priorMean ?? neutralMean
-        let effective = tally.recencyWeightSum / recencyWeight(at: now)
-        let recentMean = tally.recencyWeightSum > 0 ? tally.recencyWeightedRatingSum / tally.recencyWeightSum : nil
+        // With no review left, what adding and taking away weights leaves (1e-11 or so) is rounding.
+        let effective = tally.reviews > 0 ? tally.recencyWeightSum / recencyWeight(at: now) : 0
+        let recentMean =
+            tally.reviews > 0 && tally.recencyWeightSum > 0
+            ? tally.recencyWeightedRatingSum / tally.recencyWeightSum : nil
         let bayesian = (priorWeight * prior + effective * (recentMean ?? 0)) / (priorWeight + effective)
         let volume = min(1, log(1 + Double(tally.reviews)) / log(1 + volumeSaturation))
         let liking = WilsonScore.lowerBound(positive: tally.likes, total: tally.likes + tally.critical)

@@ -35,10 +35,17 @@ public struct AppRequestContext: AuthRequestContext, RequestContext {
     /// The bound for a request's body: 1 MiB, except a partner's own feed (see `PartnerOffersController`)
     /// and a review's photo (5 MB); nobody else may make the server read more.
     func bodyLimit(for request: Request) -> Int {
-        if request.uri.path.hasSuffix("/photos") { return ImageFormat.maximumBytes }
+        if Self.isPhotoUpload(request.uri.path) { return ImageFormat.maximumBytes }
         let isPartner = identity?.partner != nil || identity?.member?.partnerID != nil
         return isPartner && request.uri.path.hasPrefix("/api/v1/partner/offers")
             ? PartnerOffersController.maximumFeedBytes : maxUploadSize
+    }
+
+    /// `/api/v1/reviews/{id}/photos` and its page form `/reviews/{id}/photos`: the only bodies of 5 MB.
+    static func isPhotoUpload(_ path: String) -> Bool {
+        var parts = path.split(separator: "/")
+        if parts.starts(with: ["api", "v1"]) { parts.removeFirst(2) }
+        return parts.count == 3 && parts[0] == "reviews" && Int64(parts[1]) != nil && parts[2] == "photos"
     }
 
     /// The partner a token acts for, or that a partner's member works for; anyone else is refused.

@@ -131,6 +131,13 @@ struct NotificationRendering {
                     [payload["title"] as? String ?? "", payload["by"] as? String ?? ""]),
                 (payload["articleID"] as? String).map { "/articles/\($0)#comments" }
             )
+        case NotificationStore.Kind.reviewRemoved:
+            return (
+                localizer.text(
+                    "notification.reviewRemoved", language,
+                    [payload["title"] as? String ?? "", payload["note"] as? String ?? ""]),
+                "/about/reviews"
+            )
         case NotificationStore.Kind.reviewReply:
             return (
                 localizer.text(

@@ -57,8 +57,8 @@ extension OpenAPIDocument {
                 body: "NewReview", success: (200, "Review"), errors: writeErrors),
             Operation(
                 method: "get", path: "/api/v1/reviews/{id}/history",
-                summary: "Every former version of a review, oldest first", auth: .optional,
-                success: (200, "ReviewHistory"), errors: [404]),
+                summary: "Every former version of a review, oldest first (its author and staff only)", auth: .member,
+                success: (200, "ReviewHistory"), errors: [401, 403, 404]),
             Operation(
                 method: "post", path: "/api/v1/reviews/{id}/photos",
                 summary: "Its author adds a photo (JPEG, PNG or WebP by its bytes, 5 MB at most, 4 per review)",
@@ -69,8 +69,8 @@ extension OpenAPIDocument {
                 errors: [401, 404]),
             Operation(
                 method: "put", path: "/api/v1/reviews/{id}/vote",
-                summary: "Find a review helpful or not (one vote per member, never on one's own)", auth: .member,
-                body: "HelpfulVote", success: (200, "Review"), errors: writeErrors),
+                summary: "Find a review helpful or not (one vote per member, never on one's own: 403)",
+                auth: .member, body: "HelpfulVote", success: (200, "Review"), errors: writeErrors),
             Operation(
                 method: "delete", path: "/api/v1/reviews/{id}/vote", summary: "Take one's helpful vote back",
                 auth: .member, success: (200, "Review"), errors: [401, 404, 422]),

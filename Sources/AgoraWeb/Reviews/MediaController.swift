@@ -23,7 +23,8 @@ struct MediaController {
         else { throw Problem.notFound }
         var headers = HTTPFields()
         headers[.contentType] = format.mediaType
-        headers[.cacheControl] = "public, max-age=86400"
+        // Private: a photo must stop showing as soon as a flag hides its review, shared caches included.
+        headers[.cacheControl] = "private, max-age=300"
         headers[.xContentTypeOptions] = "nosniff"
         headers[.contentSecurityPolicy] = "default-src 'none'"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: .init(bytes: data)))

@@ -83,8 +83,14 @@ struct ReviewRequest: Decodable {
             rating: try container.decode(Int.self, forKey: .rating),
             title: try container.decodeString(.title, max: 1000),
             body: try container.decodeString(.body, max: 20_000),
-            pros: try container.decodeIfPresent(String.self, forKey: .pros),
-            cons: try container.decodeIfPresent(String.self, forKey: .cons),
+            pros: try container.decodeIfPresent(String.self, forKey: .pros).map {
+                guard $0.count <= 4_000 else { throw Problem.validation(field: "pros", "error.tooLong") }
+                return $0
+            },
+            cons: try container.decodeIfPresent(String.self, forKey: .cons).map {
+                guard $0.count <= 4_000 else { throw Problem.validation(field: "cons", "error.tooLong") }
+                return $0
+            },
             experiencedOn: try container.decodeString(.experiencedOn, max: 20))
         boughtFrom = try container.decodeIfPresent(Int64.self, forKey: .boughtFrom)
     }

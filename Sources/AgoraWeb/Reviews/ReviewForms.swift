@@ -99,7 +99,11 @@ struct ReviewForms {
     }
 
     @Sendable func history(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let member = context.identity?.member else { return .seeOther("/login") }
         let review = try await visibleReview(context)
+        guard review.authorID == member.id || member.role.isStaff else {
+            throw Problem.forbidden("error.review.historyPrivate")
+        }
         let language = context.language
         let dates = Date.FormatStyle(date: .long, time: .shortened).locale(Locale(identifier: language.rawValue))
         let versions = try await reviews.history(of: review.id).map { version -> [String: Any] in

@@ -21,7 +21,13 @@ struct ReviewSection {
         let query = request.uri.queryParameters
         let order = ReviewOrder(rawValue: query.get("order") ?? "") ?? .helpful
         let cursor = query.get("cursor").flatMap { $0.count <= 60 ? $0 : nil }
-        let page = try await reviews.reviews(of: subject, order: order, limit: 20, after: cursor)
+        // A mangled cursor in a link shows the first page rather than an error instead of the product.
+        let page: ReviewStore.Page
+        do {
+            page = try await reviews.reviews(of: subject, order: order, limit: 20, after: cursor)
+        } catch is ValidationError {
+            page = try await reviews.reviews(of: subject, order: order, limit: 20, after: nil)
+        }
         var votes: [Int64: Bool] = [:]
         if let member { votes = try await reviews.votes(of: member.id, on: page.reviews.map(\.id)) }
         var values: [String: Any] = [

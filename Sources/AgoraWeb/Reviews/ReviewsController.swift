@@ -99,11 +99,14 @@ struct ReviewsController {
         let versions: [Version]
     }
 
-    /// `GET /api/v1/reviews/{id}/history`: every version the review had, for anyone who can read it.
+    /// `GET /api/v1/reviews/{id}/history`: every version the review had, for its author and staff
+    /// (a former version may hold what its author took out on purpose).
     @Sendable func history(request: Request, context: AppRequestContext) async throws -> History {
+        let member = try context.requireMember()
         let id = try reviewID(context)
-        guard let review = try await reviews.review(id, viewer: context.identity?.member) else {
-            throw Problem.notFound
+        guard let review = try await reviews.review(id, viewer: member) else { throw Problem.notFound }
+        guard review.authorID == member.id || member.role.isStaff else {
+            throw Problem.forbidden("error.review.historyPrivate")
         }
         return History(
             current: ReviewAnswer(review),

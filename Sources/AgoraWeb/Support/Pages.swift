@@ -19,11 +19,12 @@ public struct Pages: Sendable {
         _ template: String, title: String, translateTitle: Bool = true, values: [String: Any] = [:],
         status: HTTPResponse.Status = .ok, context: AppRequestContext, liveTopics: [String] = []
     ) -> Response {
-        var page = values
+        var page = MarkupNeutralizer.neutralized(values)
         let member = context.identity?.member
         page["t"] = localizer.tree(context.language)
         page["lang"] = context.language.rawValue
-        page["pageTitle"] = translateTitle ? localizer.text(title, context.language) : title
+        page["pageTitle"] =
+            translateTitle ? localizer.text(title, context.language) : MarkupNeutralizer.neutralized(title)
         page["csrf"] = context.csrfToken
         page["currentPath"] = context.currentPath
         page["signedIn"] = member != nil

@@ -119,7 +119,11 @@ import Testing
                 uri: "/api/v1/reviews/\(id)", method: .put, headers: bearer(alice), body: changed)
             #expect(edited.status == .ok, "\(edited.text)")
             #expect(edited.object["rating"] as? Int == 2 && edited.object["editedAt"] != nil)
-            let history = try await client.execute(uri: "/api/v1/reviews/\(id)/history", method: .get)
+            expectProblem(
+                try await client.execute(uri: "/api/v1/reviews/\(id)/history", method: .get, headers: bearer(bob)),
+                .forbidden, type: "forbidden")
+            let history = try await client.execute(
+                uri: "/api/v1/reviews/\(id)/history", method: .get, headers: bearer(alice))
             let versions = try #require(history.object["versions"] as? [[String: Any]])
             #expect(versions.map { $0["rating"] as? Int } == [5])
             #expect(versions.first?["title"] as? String == "Solide et bien fini")
@@ -193,7 +197,7 @@ import Testing
                 try await client.execute(
                     uri: "/api/v1/reviews/\(first)/vote", method: .put, headers: bearer(alice),
                     body: json(["helpful": true])),
-                .unprocessableContent, type: "validation", field: "review")
+                .forbidden, type: "forbidden")
             expectProblem(
                 try await client.execute(
                     uri: "/api/v1/reviews/\(first)/vote", method: .put, headers: bearer(bob),
@@ -336,6 +340,16 @@ import Testing
             #expect(kept.status == .ok && kept.object["status"] as? String == "published", "\(kept.text)")
             let shown = try await client.execute(uri: "/api/v1/products/\(product)/notoriety", method: .get)
             #expect(shown.object["reviews"] as? Int == 1)
+            // Kept by staff: the same member cannot flag it again for the same reason, and a new
+            // harmful flag no longer hides it (it waits in the queue).
+            expectProblem(
+                try await client.execute(
+                    uri: flags, method: .post, headers: bearer(bob), body: json(["reason": "personalData"])),
+                .conflict, type: "conflict", field: "reason")
+            let carol = try await registerAndLogIn(client, "carol")
+            _ = try await client.execute(
+                uri: flags, method: .post, headers: bearer(carol), body: json(["reason": "offensive"]))
+            #expect(try await client.execute(uri: "/api/v1/reviews/\(id)", method: .get).status == .ok)
             let audit = try await client.execute(uri: "/api/v1/moderation/audit", method: .get, headers: bearer(staff))
             #expect(audit.text.contains("review.restore"), "\(audit.text)")
             let verified = try await client.execute(
