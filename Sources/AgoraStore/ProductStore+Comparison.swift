@@ -5,31 +5,42 @@ import SQLKit
 /// One product compared: its facts, every offer with its price history, and a greener alternative.
 extension ProductStore {
     /// A greener product of the same category within `GreenerAlternative`'s price margin of
-    /// `lowest`, chosen by that rule among the best-scored candidates in stock; nil when none is.
-    /// The SQL narrows the candidates with the rule's own constants, so that a product page groups
-    /// the offers of a few products, not of the whole catalog; the rule then decides.
+    /// `lowest`, chosen by that rule; nil when none is in stock.
+    ///
+    /// The rule wants the best score, then the lowest price: the SQL walks the category's products
+    /// from the best score down (index `products_category_score`) and stops at the first one in
+    /// stock within the margin; a second query takes every product of that score, among which the
+    /// rule picks. So a page reads a few products' offers, not those of every greener product.
     public func greenerAlternative(to product: Product, lowest: Money) async throws -> Found? {
         guard let slug = product.categorySlug else { return nil }
         let own = product.environmentalScore?.value ?? 0
         let ceiling = lowest.minorUnits + lowest.minorUnits * GreenerAlternative.priceMarginPercent / 100
-        let rows = try await database.read { sql in
-            try await sql.raw(
-                """
-                SELECT products.id, products.name, products.brand, products.environmental_score, best.total,
-                       best.offer_count
-                FROM products
-                JOIN (SELECT product_id, MIN(price_minor + shipping_minor) AS total, COUNT(*) AS offer_count FROM offers
-                      WHERE currency = \(bind: lowest.currency) AND stock > 0 AND product_id IN (
-                          SELECT id FROM products
-                          WHERE category_id = (SELECT id FROM categories WHERE slug = \(bind: slug))
-                            AND environmental_score >= \(bind: own + GreenerAlternative.minimumImprovement))
-                      GROUP BY product_id) best
-                  ON best.product_id = products.id
-                WHERE products.id <> \(bind: product.id) AND best.total <= \(bind: ceiling)
-                ORDER BY products.environmental_score DESC, best.total ASC, products.id ASC
-                LIMIT 20
-                """
-            ).all()
+        let rows = try await database.read { sql -> [any SQLRow] in
+            func candidates(_ score: SQLQueryString, limit: Int) async throws -> [any SQLRow] {
+                try await sql.raw(
+                    """
+                    SELECT * FROM (
+                        SELECT products.id, products.name, products.brand, products.environmental_score,
+                            (SELECT MIN(price_minor + shipping_minor) FROM offers WHERE offers.product_id = products.id
+                               AND currency = \(bind: lowest.currency) AND stock > 0) AS total,
+                            (SELECT COUNT(*) FROM offers WHERE offers.product_id = products.id
+                               AND currency = \(bind: lowest.currency) AND stock > 0) AS offer_count
+                        FROM products
+                        WHERE products.category_id = (SELECT id FROM categories WHERE slug = \(bind: slug))
+                          AND \(score) AND products.id <> \(bind: product.id)
+                    ) candidates
+                    WHERE total IS NOT NULL AND total <= \(bind: ceiling)
+                    ORDER BY environmental_score DESC, total ASC, id ASC LIMIT \(literal: limit)
+                    """
+                ).all()
+            }
+            guard
+                let best = try await candidates(
+                    "products.environmental_score >= \(bind: own + GreenerAlternative.minimumImprovement)", limit: 1
+                ).first
+            else { return [] }
+            let top = try best.decode(column: "environmental_score", as: Int.self)
+            return try await candidates("products.environmental_score = \(bind: top)", limit: 20)
         }
         let found = try rows.map { row in
             Found(

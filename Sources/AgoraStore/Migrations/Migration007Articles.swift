@@ -1,5 +1,6 @@
 extension Migrations {
-    /// The media feed: articles, their tags and comments.
+    /// The media feed: articles, their tags and comments; and an index for a product page's greener
+    /// alternative (a category's products from the best environmental score down).
     static let articles = Migration(
         version: 7, name: "articles",
         statements: { types in
@@ -44,6 +45,7 @@ extension Migrations {
                 )
                 """,
                 "CREATE INDEX article_comments_article ON article_comments(article_id, id)",
+                "CREATE INDEX products_category_score ON products(category_id, environmental_score)",
             ]
         })
 }
