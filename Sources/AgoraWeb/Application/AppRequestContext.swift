@@ -58,6 +58,12 @@ public struct AppRequestContext: AuthRequestContext, RequestContext {
         return partner
     }
 
+    /// The route's `:id` as a row id; 404 when it is not one.
+    func pathID() throws -> Int64 {
+        guard let id = parameters.get("id", as: Int64.self) else { throw Problem.notFound }
+        return id
+    }
+
     /// The member behind the request, or 401.
     func requireMember() throws -> Member {
         guard let identity else { throw Problem.unauthenticated }

@@ -98,7 +98,7 @@ struct ArticlePages {
 
     @Sendable func edit(request: Request, context: AppRequestContext) async throws -> Response {
         guard let member = context.identity?.member else { return .seeOther("/login") }
-        let id = try articleID(context)
+        let id = try context.pathID()
         let fields = try await formFields(request, context)
         do {
             _ = try await articles.edit(id, Self.input(fields), by: .member(member))
@@ -110,7 +110,7 @@ struct ArticlePages {
 
     @Sendable func like(request: Request, context: AppRequestContext) async throws -> Response {
         guard let member = context.identity?.member else { return .seeOther("/login") }
-        let id = try articleID(context)
+        let id = try context.pathID()
         let form = try await request.decodeForm(context: context)
         _ = try await likes.set(.article(id), liked: form["liked"] == "1", by: member)
         return .seeOther("/articles/\(id)")
@@ -118,7 +118,7 @@ struct ArticlePages {
 
     @Sendable func comment(request: Request, context: AppRequestContext) async throws -> Response {
         guard let member = context.identity?.member else { return .seeOther("/login") }
-        let id = try articleID(context)
+        let id = try context.pathID()
         let form = try await request.decodeForm(context: context)
         let comment = try await articles.comment(form["body"], on: id, by: member)
         return .seeOther("/articles/\(id)#article-comment-\(comment.id)")
@@ -127,7 +127,7 @@ struct ArticlePages {
     @Sendable func deleteComment(request: Request, context: AppRequestContext) async throws -> Response {
         guard let member = context.identity?.member else { return .seeOther("/login") }
         let form = try await request.decodeForm(context: context)
-        try await articles.deleteComment(try articleID(context), by: member)
+        try await articles.deleteComment(try context.pathID(), by: member)
         let back = Int64(form["article"]).map { "/articles/\($0)#comments" } ?? "/articles"
         return .seeOther(back)
     }
@@ -176,13 +176,8 @@ struct ArticlePages {
             tags: (fields["tags"] ?? "").split(separator: ",").map(String.init))
     }
 
-    private func articleID(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
-        return id
-    }
-
     private func visibleArticle(_ context: AppRequestContext) async throws -> Article {
-        guard let article = try await articles.article(try articleID(context), viewer: context.identity?.member) else {
+        guard let article = try await articles.article(try context.pathID(), viewer: context.identity?.member) else {
             throw Problem.notFound
         }
         return article

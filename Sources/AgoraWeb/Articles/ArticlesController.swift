@@ -108,7 +108,7 @@ struct ArticlesController {
 
     /// `GET /api/v1/articles/{id}`.
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> ArticleAnswer {
-        guard let article = try await articles.article(try articleID(context), viewer: context.identity?.member) else {
+        guard let article = try await articles.article(try context.pathID(), viewer: context.identity?.member) else {
             throw Problem.notFound
         }
         return ArticleAnswer(article)
@@ -118,21 +118,21 @@ struct ArticlesController {
     @Sendable func edit(request: Request, context: AppRequestContext) async throws -> ArticleAnswer {
         let author = try author(context)
         let body = try await request.decodeJSON(as: ArticleRequest.self, context: context)
-        return ArticleAnswer(try await articles.edit(try articleID(context), body.input, by: author))
+        return ArticleAnswer(try await articles.edit(try context.pathID(), body.input, by: author))
     }
 
     /// `PUT /api/v1/articles/{id}/like`.
     @Sendable func like(request: Request, context: AppRequestContext) async throws -> NotorietyController.LikeAnswer {
         let member = try context.requireMember()
         return .init(
-            likes: try await likes.set(.article(try articleID(context)), liked: true, by: member), likedByMe: true)
+            likes: try await likes.set(.article(try context.pathID()), liked: true, by: member), likedByMe: true)
     }
 
     /// `DELETE /api/v1/articles/{id}/like`.
     @Sendable func unlike(request: Request, context: AppRequestContext) async throws -> NotorietyController.LikeAnswer {
         let member = try context.requireMember()
         return .init(
-            likes: try await likes.set(.article(try articleID(context)), liked: false, by: member), likedByMe: false)
+            likes: try await likes.set(.article(try context.pathID()), liked: false, by: member), likedByMe: false)
     }
 
     struct CommentAnswer: ResponseEncodable {
@@ -152,7 +152,7 @@ struct ArticlesController {
 
     /// `GET /api/v1/articles/{id}/comments`.
     @Sendable func comments(request: Request, context: AppRequestContext) async throws -> CommentList {
-        let id = try articleID(context)
+        let id = try context.pathID()
         guard try await articles.article(id, viewer: context.identity?.member) != nil else { throw Problem.notFound }
         return CommentList(items: try await articles.comments(on: id).map(CommentAnswer.init))
     }
@@ -161,13 +161,13 @@ struct ArticlesController {
     @Sendable func comment(request: Request, context: AppRequestContext) async throws -> EditedResponse<CommentAnswer> {
         let member = try context.requireMember()
         let body = try await request.decodeJSON(as: CommentsController.CommentEdit.self, context: context)
-        let comment = try await articles.comment(body.body, on: try articleID(context), by: member)
+        let comment = try await articles.comment(body.body, on: try context.pathID(), by: member)
         return EditedResponse(status: .created, response: CommentAnswer(comment))
     }
 
     /// `DELETE /api/v1/article-comments/{id}`: its author deletes it.
     @Sendable func deleteComment(request: Request, context: AppRequestContext) async throws -> Response {
-        try await articles.deleteComment(try articleID(context), by: try context.requireMember())
+        try await articles.deleteComment(try context.pathID(), by: try context.requireMember())
         return Response(status: .noContent)
     }
 
@@ -176,7 +176,7 @@ struct ArticlesController {
         let staff = try context.requireStaff()
         let body = try await request.decodeJSON(as: ModerationController.DecisionRequest.self, context: context)
         return ArticleAnswer(
-            try await articles.decide(body.decision, article: try articleID(context), note: body.note, by: staff))
+            try await articles.decide(body.decision, article: try context.pathID(), note: body.note, by: staff))
     }
 
     /// A member writes for themselves (and their partner); a partner's token writes for the partner.
@@ -185,10 +185,5 @@ struct ArticlesController {
         if let member = identity.member { return .member(member) }
         if let partner = identity.partner { return .partner(partner.id) }
         throw Problem.unauthenticated
-    }
-
-    private func articleID(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
-        return id
     }
 }

@@ -95,14 +95,14 @@ struct CommentsController {
     /// `PATCH /api/v1/comments/{id}`: its author changes the text.
     @Sendable func edit(request: Request, context: AppRequestContext) async throws -> CommentAnswer {
         let member = try context.requireMember()
-        let id = try commentID(context)
+        let id = try context.pathID()
         let body = try await request.decodeJSON(as: CommentEdit.self, context: context)
         return CommentAnswer(try await comments.edit(id, body: body.body, by: member))
     }
 
     /// `DELETE /api/v1/comments/{id}`: its author deletes it.
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
-        try await comments.delete(try commentID(context), by: try context.requireMember())
+        try await comments.delete(try context.pathID(), by: try context.requireMember())
         return Response(status: .noContent)
     }
 
@@ -114,14 +114,14 @@ struct CommentsController {
     /// `PUT /api/v1/comments/{id}/like`.
     @Sendable func like(request: Request, context: AppRequestContext) async throws -> Likes {
         Likes(
-            likes: try await comments.like(try commentID(context), true, by: try context.requireMember()),
+            likes: try await comments.like(try context.pathID(), true, by: try context.requireMember()),
             likedByMe: true)
     }
 
     /// `DELETE /api/v1/comments/{id}/like`.
     @Sendable func unlike(request: Request, context: AppRequestContext) async throws -> Likes {
         Likes(
-            likes: try await comments.like(try commentID(context), false, by: try context.requireMember()),
+            likes: try await comments.like(try context.pathID(), false, by: try context.requireMember()),
             likedByMe: false)
     }
 
@@ -129,13 +129,8 @@ struct CommentsController {
     @Sendable func flag(request: Request, context: AppRequestContext) async throws -> Response {
         let member = try context.requireMember()
         let body = try await request.decodeJSON(as: DealsController.FlagRequest.self, context: context)
-        try await moderation.flag(.comment(try commentID(context)), reason: body.reason, note: body.note, by: member)
+        try await moderation.flag(.comment(try context.pathID()), reason: body.reason, note: body.note, by: member)
         return Response(status: .noContent)
-    }
-
-    private func commentID(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
-        return id
     }
 
     private func visibleDeal(_ context: AppRequestContext) async throws -> Deal {

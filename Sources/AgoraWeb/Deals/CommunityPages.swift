@@ -51,11 +51,6 @@ struct CommunityPages {
         return .seeOther(notice.map { "\(page)\(separator)notice=\($0)" } ?? page)
     }
 
-    private func id(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
-        return id
-    }
-
     /// The deal page a comment belongs to, for coming back to it.
     private func dealPage(ofComment id: Int64) async throws -> String {
         guard let dealID = try await comments.dealID(ofComment: id) else { throw Problem.notFound }
@@ -63,7 +58,7 @@ struct CommunityPages {
     }
 
     @Sendable func comment(request: Request, context: AppRequestContext) async throws -> Response {
-        let dealID = DealID(try id(context))
+        let dealID = DealID(try context.pathID())
         return try await act(request, context, back: "/deals/\(dealID)") { member, form in
             let parent = Int64(form["parentID"])
             _ = try await comments.post(form["body"], on: dealID, replyingTo: parent, by: member)
@@ -71,28 +66,28 @@ struct CommunityPages {
     }
 
     @Sendable func editComment(request: Request, context: AppRequestContext) async throws -> Response {
-        let commentID = try id(context)
+        let commentID = try context.pathID()
         return try await act(request, context, back: try await dealPage(ofComment: commentID)) { member, form in
             _ = try await comments.edit(commentID, body: form["body"], by: member)
         }
     }
 
     @Sendable func deleteComment(request: Request, context: AppRequestContext) async throws -> Response {
-        let commentID = try id(context)
+        let commentID = try context.pathID()
         return try await act(request, context, back: try await dealPage(ofComment: commentID)) { member, _ in
             try await comments.delete(commentID, by: member)
         }
     }
 
     @Sendable func like(request: Request, context: AppRequestContext) async throws -> Response {
-        let commentID = try id(context)
+        let commentID = try context.pathID()
         return try await act(request, context, back: try await dealPage(ofComment: commentID)) { member, form in
             _ = try await comments.like(commentID, form["liked"] != "false", by: member)
         }
     }
 
     @Sendable func flagDeal(request: Request, context: AppRequestContext) async throws -> Response {
-        let dealID = DealID(try id(context))
+        let dealID = DealID(try context.pathID())
         return try await act(request, context, back: "/deals/\(dealID)", notice: "flagged") { member, form in
             guard let reason = Moderation.FlagReason(rawValue: form["reason"]) else {
                 throw ValidationError(field: "reason", "error.invalidValue")
@@ -103,7 +98,7 @@ struct CommunityPages {
     }
 
     @Sendable func flagComment(request: Request, context: AppRequestContext) async throws -> Response {
-        let commentID = try id(context)
+        let commentID = try context.pathID()
         return try await act(request, context, back: try await dealPage(ofComment: commentID), notice: "flagged") {
             member, form in
             guard let reason = Moderation.FlagReason(rawValue: form["reason"]) else {
@@ -115,7 +110,7 @@ struct CommunityPages {
     }
 
     @Sendable func revive(request: Request, context: AppRequestContext) async throws -> Response {
-        let dealID = DealID(try id(context))
+        let dealID = DealID(try context.pathID())
         return try await act(request, context, back: "/deals/\(dealID)", notice: "revived") { member, form in
             try await moderation.revive(dealID, note: try ModerationNote.checked(form["note"]), by: member)
         }
@@ -238,21 +233,21 @@ struct CommunityPages {
     }
 
     @Sendable func decideDeal(request: Request, context: AppRequestContext) async throws -> Response {
-        let dealID = DealID(try id(context))
+        let dealID = DealID(try context.pathID())
         return try await staffDecision(request, context) { staff, decision, note in
             _ = try await moderation.decide(decision, deal: dealID, note: note, by: staff)
         }
     }
 
     @Sendable func decideComment(request: Request, context: AppRequestContext) async throws -> Response {
-        let commentID = try id(context)
+        let commentID = try context.pathID()
         return try await staffDecision(request, context) { staff, decision, note in
             try await moderation.decide(decision, comment: commentID, note: note, by: staff)
         }
     }
 
     @Sendable func decideReview(request: Request, context: AppRequestContext) async throws -> Response {
-        let reviewID = try id(context)
+        let reviewID = try context.pathID()
         return try await staffDecision(request, context) { staff, decision, note in
             _ = try await reviews.decide(decision, review: reviewID, note: note, by: staff)
         }

@@ -36,13 +36,13 @@ struct ReviewCommunityController {
     @Sendable func vote(request: Request, context: AppRequestContext) async throws -> ReviewAnswer {
         let member = try context.requireMember()
         let body = try await request.decodeJSON(as: VoteRequest.self, context: context)
-        let review = try await reviews.vote(try reviewID(context), helpful: body.helpful, by: member)
+        let review = try await reviews.vote(try context.pathID(), helpful: body.helpful, by: member)
         return ReviewAnswer(review, myVote: body.helpful)
     }
 
     /// `DELETE /api/v1/reviews/{id}/vote`.
     @Sendable func unvote(request: Request, context: AppRequestContext) async throws -> ReviewAnswer {
-        ReviewAnswer(try await reviews.vote(try reviewID(context), helpful: nil, by: try context.requireMember()))
+        ReviewAnswer(try await reviews.vote(try context.pathID(), helpful: nil, by: try context.requireMember()))
     }
 
     struct ReplyRequest: Decodable {
@@ -61,13 +61,13 @@ struct ReviewCommunityController {
     @Sendable func reply(request: Request, context: AppRequestContext) async throws -> ReviewAnswer {
         let partner = try await context.requirePartner(partners)
         let body = try await request.decodeJSON(as: ReplyRequest.self, context: context)
-        return ReviewAnswer(try await reviews.reply(to: try reviewID(context), body.body, as: partner.id))
+        return ReviewAnswer(try await reviews.reply(to: try context.pathID(), body.body, as: partner.id))
     }
 
     /// `DELETE /api/v1/reviews/{id}/reply`.
     @Sendable func removeReply(request: Request, context: AppRequestContext) async throws -> Response {
         let partner = try await context.requirePartner(partners)
-        try await reviews.removeReply(to: try reviewID(context), as: partner.id)
+        try await reviews.removeReply(to: try context.pathID(), as: partner.id)
         return Response(status: .noContent)
     }
 
@@ -93,18 +93,18 @@ struct ReviewCommunityController {
     @Sendable func flag(request: Request, context: AppRequestContext) async throws -> Response {
         let member = try context.requireMember()
         let body = try await request.decodeJSON(as: FlagRequest.self, context: context)
-        try await reviews.flag(try reviewID(context), reason: body.reason, note: body.note, by: member)
+        try await reviews.flag(try context.pathID(), reason: body.reason, note: body.note, by: member)
         return Response(status: .accepted)
     }
 
     /// `PUT /api/v1/reviews/{id}/verified`: staff mark a verified purchase.
     @Sendable func verify(request: Request, context: AppRequestContext) async throws -> ReviewAnswer {
-        ReviewAnswer(try await reviews.verify(try reviewID(context), true, by: try context.requireStaff()))
+        ReviewAnswer(try await reviews.verify(try context.pathID(), true, by: try context.requireStaff()))
     }
 
     /// `DELETE /api/v1/reviews/{id}/verified`.
     @Sendable func unverify(request: Request, context: AppRequestContext) async throws -> ReviewAnswer {
-        ReviewAnswer(try await reviews.verify(try reviewID(context), false, by: try context.requireStaff()))
+        ReviewAnswer(try await reviews.verify(try context.pathID(), false, by: try context.requireStaff()))
     }
 
     struct QueueAnswer: ResponseEncodable {
@@ -134,11 +134,6 @@ struct ReviewCommunityController {
         let staff = try context.requireStaff()
         let body = try await request.decodeJSON(as: ModerationController.DecisionRequest.self, context: context)
         return ReviewAnswer(
-            try await reviews.decide(body.decision, review: try reviewID(context), note: body.note, by: staff))
-    }
-
-    private func reviewID(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
-        return id
+            try await reviews.decide(body.decision, review: try context.pathID(), note: body.note, by: staff))
     }
 }

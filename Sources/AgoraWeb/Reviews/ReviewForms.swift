@@ -127,7 +127,7 @@ struct ReviewForms {
     @Sendable func vote(request: Request, context: AppRequestContext) async throws -> Response {
         guard let member = context.identity?.member else { return .seeOther("/login") }
         let form = try await request.decodeForm(context: context)
-        let review = try await reviews.vote(try reviewID(context), helpful: form["helpful"] == "1", by: member)
+        let review = try await reviews.vote(try context.pathID(), helpful: form["helpful"] == "1", by: member)
         return .seeOther("\(try await path(of: review.subject))#review-\(review.id)")
     }
 
@@ -150,14 +150,14 @@ struct ReviewForms {
     @Sendable func reply(request: Request, context: AppRequestContext) async throws -> Response {
         let partner = try await context.requirePartner(partners)
         let form = try await request.decodeForm(context: context)
-        let review = try await reviews.reply(to: try reviewID(context), form["body"], as: partner.id)
+        let review = try await reviews.reply(to: try context.pathID(), form["body"], as: partner.id)
         return .seeOther("\(try await path(of: review.subject))#review-\(review.id)")
     }
 
     /// The photo form of the edit page (`multipart/form-data`, field `photo`).
     @Sendable func addPhoto(request: Request, context: AppRequestContext) async throws -> Response {
         guard let member = context.identity?.member else { return .seeOther("/login") }
-        let id = try reviewID(context)
+        let id = try context.pathID()
         let body = try await request.body.collect(upTo: ImageFormat.maximumBytes + CSRFMiddleware.multipartOverhead)
         guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: Array(buffer: body)),
             let bytes = form.file("photo")
@@ -174,7 +174,7 @@ struct ReviewForms {
     @Sendable func removePhoto(request: Request, context: AppRequestContext) async throws -> Response {
         guard let member = context.identity?.member else { return .seeOther("/login") }
         guard let photo = context.parameters.get("photo", as: Int64.self) else { throw Problem.notFound }
-        let id = try reviewID(context)
+        let id = try context.pathID()
         try await reviews.removePhoto(photo, from: id, by: member, folder: dataDirectory)
         return .seeOther("/reviews/\(id)/edit#photos")
     }
@@ -253,13 +253,8 @@ struct ReviewForms {
         return path
     }
 
-    private func reviewID(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
-        return id
-    }
-
     private func visibleReview(_ context: AppRequestContext) async throws -> Review {
-        guard let review = try await reviews.review(try reviewID(context), viewer: context.identity?.member) else {
+        guard let review = try await reviews.review(try context.pathID(), viewer: context.identity?.member) else {
             throw Problem.notFound
         }
         return review

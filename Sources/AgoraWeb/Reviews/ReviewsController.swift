@@ -69,7 +69,7 @@ struct ReviewsController {
 
     /// `GET /api/v1/reviews/{id}`.
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> ReviewAnswer {
-        guard let review = try await reviews.review(try reviewID(context), viewer: context.identity?.member) else {
+        guard let review = try await reviews.review(try context.pathID(), viewer: context.identity?.member) else {
             throw Problem.notFound
         }
         return ReviewAnswer(review)
@@ -78,7 +78,7 @@ struct ReviewsController {
     /// `PUT /api/v1/reviews/{id}`: the author replaces the content (`boughtFrom` cannot change).
     @Sendable func edit(request: Request, context: AppRequestContext) async throws -> ReviewAnswer {
         let member = try context.requireMember()
-        let id = try reviewID(context)
+        let id = try context.pathID()
         let body = try await request.decodeJSON(as: ReviewRequest.self, context: context)
         return ReviewAnswer(try await reviews.edit(id, body.input, by: member))
     }
@@ -103,7 +103,7 @@ struct ReviewsController {
     /// (a former version may hold what its author took out on purpose).
     @Sendable func history(request: Request, context: AppRequestContext) async throws -> History {
         let member = try context.requireMember()
-        let id = try reviewID(context)
+        let id = try context.pathID()
         guard let review = try await reviews.review(id, viewer: member) else { throw Problem.notFound }
         guard review.authorID == member.id || member.role.isStaff else {
             throw Problem.forbidden("error.review.historyPrivate")
@@ -123,7 +123,7 @@ struct ReviewsController {
         ReviewAnswer.Photo
     > {
         let member = try context.requireMember()
-        let id = try reviewID(context)
+        let id = try context.pathID()
         let body = try await request.body.collect(upTo: ImageFormat.maximumBytes)
         let photo = try await reviews.addPhoto(Array(buffer: body), to: id, by: member, folder: dataDirectory)
         return EditedResponse(
@@ -135,12 +135,7 @@ struct ReviewsController {
     @Sendable func removePhoto(request: Request, context: AppRequestContext) async throws -> Response {
         let member = try context.requireMember()
         guard let photoID = context.parameters.get("photo", as: Int64.self) else { throw Problem.notFound }
-        try await reviews.removePhoto(photoID, from: try reviewID(context), by: member, folder: dataDirectory)
+        try await reviews.removePhoto(photoID, from: try context.pathID(), by: member, folder: dataDirectory)
         return Response(status: .noContent)
-    }
-
-    private func reviewID(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw Problem.notFound }
-        return id
     }
 }
