@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -56,6 +58,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: strict
@@ -82,11 +85,17 @@ let package = Package(
         ),
         .testTarget(
             name: "AgoraDomainTests",
-            dependencies: ["AgoraDomain"],
+            dependencies: ["AgoraDomain", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
-        .testTarget(name: "AgoraStoreTests", dependencies: ["AgoraStore", "AgoraTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AgoraStoreTests",
+            dependencies: [
+                "AgoraStore", "AgoraTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AgoraWebTests",
             dependencies: [

@@ -21,3 +21,21 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }
+
+/// The one check of a free text field: trimmed, within `length` characters, without unsafe
+/// characters (line breaks and tabs allowed when `multiline`).
+public enum TextField {
+    public static func checked(
+        _ raw: String, field: String, length: ClosedRange<Int>, multiline: Bool = false
+    ) throws(ValidationError) -> String {
+        let value = raw.trimmed()
+        if value.isEmpty, length.lowerBound > 0 { throw ValidationError(field: field, "error.required") }
+        guard value.count <= length.upperBound else { throw ValidationError(field: field, "error.tooLong") }
+        guard value.count >= length.lowerBound else { throw ValidationError(field: field, "error.tooShort") }
+        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
+        guard !value.unicodeScalars.contains(where: { $0.isUnsafeInText && !allowed.contains($0) }) else {
+            throw ValidationError(field: field, "error.invalidValue")
+        }
+        return value
+    }
+}
