@@ -4,7 +4,7 @@ import SQLKit
 
 extension DealStore {
     /// A visitor opened a deal through `referrer`'s share link: the first such click of a visitor on a
-    /// deal is kept, for the orders issue to reward. Unknown handles and one's own link are ignored.
+    /// deal is kept, with the visitor's account when logged in; `OrderStore` rewards the first within 30 days. Unknown handles and one's own link are ignored.
     public func recordShareClick(_ id: DealID, referrer handle: String, visitor: String, viewer: MemberID?) async throws
     {
         guard (3...30).contains(handle.count), (16...64).contains(visitor.count),
@@ -19,8 +19,9 @@ extension DealStore {
             guard referrer != viewer?.rawValue else { return }
             try await tx.sql.raw(
                 """
-                INSERT INTO share_clicks (deal_id, visitor, referrer_id, at)
-                VALUES (\(bind: id.rawValue), \(bind: visitor), \(bind: referrer), \(bind: tx.now.millisecondsSince1970))
+                INSERT INTO share_clicks (deal_id, visitor, referrer_id, at, member_id)
+                VALUES (\(bind: id.rawValue), \(bind: visitor), \(bind: referrer), \(bind: tx.now.millisecondsSince1970),
+                    \(bind: viewer?.rawValue))
                 ON CONFLICT (deal_id, visitor) DO NOTHING
                 """
             ).run()

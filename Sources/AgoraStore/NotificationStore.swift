@@ -26,6 +26,12 @@ public struct NotificationStore: Sendable {
         public static let reviewRemoved = "reviewRemoved"
         /// Someone commented on the member's article.
         public static let articleComment = "articleComment"
+        /// The partner moved the member's order (acknowledged, shipped, delivered, cancelled, refunded).
+        public static let orderUpdated = "orderUpdated"
+        /// A group buy the member pledged to ended: succeeded (at its final price), failed or cancelled.
+        public static let groupBuyEnded = "groupBuyEnded"
+        /// A group buy opened from a proposal the member supported.
+        public static let groupBuyOpened = "groupBuyOpened"
     }
 
     /// One notification: its kind names a message of the locale files, its payload fills it.

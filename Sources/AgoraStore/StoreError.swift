@@ -5,4 +5,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case notFound
     /// The actor may not do this; the message key says why.
     case forbidden(String)
+    /// The request is well formed but the state of things refuses it now (a closed campaign, a
+    /// full cap); the value is the stable problem type, and `error.conflict.<type>` its message.
+    case conflict(String)
 }

@@ -50,6 +50,22 @@ public struct OrderTerms: Sendable, Equatable, Codable {
         reward = self.rewardee == nil ? 0 : Self.share(commission, bps: settings.rewardShareBps)
     }
 
+    /// Terms as stored with their order.
+    public init(
+        order: Int64, customer: MemberID, partner: PartnerID, gross: Int64, currency: String, commission: Int64,
+        processingCost: Int64, rewardee: MemberID?, reward: Int64
+    ) {
+        self.order = order
+        self.customer = customer
+        self.partner = partner
+        self.gross = gross
+        self.currency = currency
+        self.commission = commission
+        self.processingCost = processingCost
+        self.rewardee = rewardee
+        self.reward = reward
+    }
+
     /// `amount × bps / 10 000`, rounded half up, in integers.
     public static func share(_ amount: Int64, bps: Int) -> Int64 { (amount * Int64(bps) + 5_000) / 10_000 }
 }

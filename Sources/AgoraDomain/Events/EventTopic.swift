@@ -14,6 +14,9 @@ public enum EventTopic {
     public static let articles = "articles"
     public static func article(_ id: Int64) -> String { "articles/\(id)" }
     /// The reviews of a subject (`product:12` → `reviews/product/12`).
+    public static let groupBuys = "group-buys"
+    public static func groupBuy(_ id: GroupBuyID) -> String { "group-buys/\(id)" }
+    public static func order(_ id: OrderID) -> String { "orders/\(id)" }
     public static func reviews(of subject: String) -> String { "reviews/" + subject.replacing(":", with: "/") }
 
     /// Whether a client watching `watched` (empty for everything) receives an event about `topic`.

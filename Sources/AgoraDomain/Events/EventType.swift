@@ -60,3 +60,18 @@ extension EventType {
     public static let articleModerated: EventType = "article.moderated"
     public static let articleCommented: EventType = "article.commented"
 }
+
+extension EventType {
+    public static let groupBuyOpened: EventType = "group_buy.opened"
+    /// A pledge was made, changed or withdrawn: the campaign's progress moved.
+    public static let groupBuyProgressed: EventType = "group_buy.progressed"
+    public static let groupBuySucceeded: EventType = "group_buy.succeeded"
+    public static let groupBuyFailed: EventType = "group_buy.failed"
+    public static let groupBuyCancelled: EventType = "group_buy.cancelled"
+    public static let groupBuyProposed: EventType = "group_buy.proposed"
+    public static let orderPlaced: EventType = "order.placed"
+    /// Acknowledged, shipped, delivered, cancelled or refunded.
+    public static let orderUpdated: EventType = "order.updated"
+    public static let orderCancelled: EventType = "order.cancelled"
+    public static let webhookChanged: EventType = "partner.webhook_changed"
+}

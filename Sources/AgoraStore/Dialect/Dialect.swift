@@ -8,6 +8,9 @@ enum LockKey {
     static let migrations: Int64 = 0x4147_0001
     /// Held by each transaction that appends events, until it commits, so event ids commit in order.
     static let eventOrder: Int64 = 0x4147_0002
+    /// Plus a group buy's id: held by the transaction that settles it, so that of several instances
+    /// due to settle it at once one does and the others move on.
+    static let settlement: Int64 = 0x4149_0000_0000
     /// Plus a partner's id: held by each transaction that writes that partner's offers.
     static let partnerOffers: Int64 = 0x4148_0000_0000
 }

@@ -26,7 +26,7 @@ struct SchemaTypes: Sendable {
 /// Every migration Agora knows, oldest first. Never edit one that has shipped: add the next.
 enum Migrations {
     static let all: [Migration] = [
-        accountsAndOutbox, catalog, alertsAndNotifications, deals, dealCommunity, reviews, articles,
+        accountsAndOutbox, catalog, alertsAndNotifications, deals, dealCommunity, reviews, articles, commerce,
     ]
     static var latestVersion: Int { all.last?.version ?? 0 }
 }

@@ -23,6 +23,11 @@ struct ProblemRenderer: Sendable {
             return .notFound
         case StoreError.forbidden(let reason):
             return .forbidden(reason)
+        case StoreError.conflict(let type):
+            return Problem(.conflict, type: type, detail: "error.conflict.\(type)")
+        case let refusal as LedgerError:
+            logger.error("ledger refused a transfer", metadata: ["error": "\(refusal)"])
+            return Problem(.conflict, type: "ledger-refused", detail: "error.conflict.ledger-refused")
         case is NIOTooManyBytesError:
             return .tooLarge
         case let http as HTTPError:

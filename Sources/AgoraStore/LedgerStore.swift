@@ -1,0 +1,319 @@
+import AgoraDomain
+import Foundation
+import SQLKit
+
+extension Transaction {
+    /// Writes `requests` under `LedgerRules` with the account sums they change, in this transaction,
+    /// so that money moves if and only if the change it belongs to commits. A transfer already
+    /// written under its id is a retry and is skipped; a broken rule throws `LedgerError` and the
+    /// rolled-back transaction leaves nothing behind.
+    public func record(_ requests: [LedgerTransfer], order: OrderID? = nil) async throws {
+        guard !requests.isEmpty else { return }
+        var known = try await storedTransfers(Set(requests.map(\.id) + requests.compactMap(\.pendingID)))
+        var accounts = Set(requests.flatMap { [$0.debit, $0.credit] })
+        for transfer in known.values { accounts.formUnion([transfer.transfer.debit, transfer.transfer.credit]) }
+        let currency = requests[0].currency
+        guard requests.allSatisfy({ $0.currency == currency }) else { throw LedgerError.currencyMismatch }
+        var rows = try await lockedAccounts(accounts, currency: currency)
+
+        var effects: [LedgerRules.Effect] = []
+        for request in requests {
+            if let written = known[request.id] {
+                guard LedgerRules.isRetry(request, of: written.transfer) else { throw LedgerError.idReused }
+                continue
+            }
+            let pending = request.pendingID.flatMap { known[$0] }
+            let debit = pending?.transfer.debit ?? request.debit
+            let credit = pending?.transfer.credit ?? request.credit
+            guard let debitRow = rows[debit], let creditRow = rows[credit] else { throw LedgerError.pendingNotFound }
+            let effect = try LedgerRules.apply(
+                request, debit: debitRow.balance, credit: creditRow.balance, pending: pending)
+            rows[debit]?.balance = effect.debit
+            rows[credit]?.balance = effect.credit
+            rows[debit]?.changed = true
+            rows[credit]?.changed = true
+            known[request.id] = .init(transfer: effect.transfer, resolved: false)
+            if let pendingID = effect.transfer.pendingID, let resolved = known[pendingID] {
+                known[pendingID] = .init(transfer: resolved.transfer, resolved: true)
+            }
+            effects.append(effect)
+        }
+        guard !effects.isEmpty else { return }
+
+        let newIDs = Set(effects.map(\.transfer.id))
+        for chunk in effects.chunked(into: 400) {
+            let values: [SQLQueryString] = chunk.map { effect in
+                let transfer = effect.transfer
+                return """
+                    (\(bind: transfer.id), \(bind: transfer.kind.rawValue), \(bind: rows[transfer.debit]!.id),
+                     \(bind: rows[transfer.credit]!.id), \(bind: transfer.amount), \(bind: transfer.currency),
+                     \(bind: transfer.pendingID), \(bind: known[transfer.id]?.resolved == true ? 1 : 0),
+                     \(bind: transfer.code), \(bind: order?.rawValue), \(bind: now.millisecondsSince1970))
+                    """
+            }
+            try await sql.raw(
+                """
+                INSERT INTO ledger_transfers (transfer_id, kind, debit_account_id, credit_account_id, amount, currency,
+                    pending_id, resolved, code, order_id, created_at)
+                VALUES \(values.joined(separator: ", "))
+                """
+            ).run()
+        }
+        let resolvedEarlier = effects.compactMap(\.transfer.pendingID).filter { !newIDs.contains($0) }
+        for chunk in resolvedEarlier.chunked(into: 500) {
+            try await sql.raw(
+                "UPDATE ledger_transfers SET resolved = 1 WHERE transfer_id IN (\(binds: Array(chunk)))"
+            ).run()
+        }
+        for row in rows.values where row.changed {
+            try await sql.raw(
+                """
+                UPDATE ledger_accounts SET debits_posted = \(bind: row.balance.debitsPosted),
+                    credits_posted = \(bind: row.balance.creditsPosted),
+                    debits_pending = \(bind: row.balance.debitsPending),
+                    credits_pending = \(bind: row.balance.creditsPending)
+                WHERE id = \(bind: row.id)
+                """
+            ).run()
+        }
+    }
+
+    /// An account's balance in `currency`, locked until commit; zero when it has never moved.
+    public func balance(_ account: LedgerAccount, currency: String) async throws -> LedgerBalance {
+        try await lockedAccounts([account], currency: currency)[account]?.balance ?? LedgerBalance()
+    }
+
+    private struct AccountRow {
+        let id: Int64
+        var balance: LedgerBalance
+        var changed = false
+    }
+
+    /// The accounts, created when new and locked in one fixed order (by kind, then id) so that two
+    /// transactions touching the same accounts never wait for each other in a cycle.
+    private func lockedAccounts(_ accounts: Set<LedgerAccount>, currency: String) async throws
+        -> [LedgerAccount: AccountRow]
+    {
+        let values: [SQLQueryString] = accounts.map {
+            "(\(bind: $0.kind.rawValue), \(bind: $0.owner), \(bind: currency))"
+        }
+        try await sql.raw(
+            """
+            INSERT INTO ledger_accounts (kind, owner_id, currency) VALUES \(values.joined(separator: ", "))
+            ON CONFLICT (kind, owner_id, currency) DO NOTHING
+            """
+        ).run()
+        var rows: [LedgerAccount: AccountRow] = [:]
+        let byKind = Dictionary(grouping: accounts, by: \.kind)
+        for kind in LedgerAccount.Kind.allCases {
+            for chunk in (byKind[kind] ?? []).map(\.owner).sorted().chunked(into: 500) {
+                for row in try await sql.raw(
+                    """
+                    SELECT id, owner_id, debits_posted, credits_posted, debits_pending, credits_pending
+                    FROM ledger_accounts WHERE kind = \(bind: kind.rawValue) AND currency = \(bind: currency)
+                    AND owner_id IN (\(binds: Array(chunk))) ORDER BY id\(unsafeRaw: lockForUpdate)
+                    """
+                ).all() {
+                    let account = LedgerAccount(kind, owner: try row.decode(column: "owner_id", as: Int64.self))
+                    rows[account] = AccountRow(
+                        id: try row.decode(column: "id", as: Int64.self),
+                        balance: LedgerBalance(
+                            debitsPosted: try row.decode(column: "debits_posted", as: Int64.self),
+                            creditsPosted: try row.decode(column: "credits_posted", as: Int64.self),
+                            debitsPending: try row.decode(column: "debits_pending", as: Int64.self),
+                            creditsPending: try row.decode(column: "credits_pending", as: Int64.self)))
+                }
+            }
+        }
+        return rows
+    }
+
+    private func storedTransfers(_ ids: Set<String>) async throws -> [String: LedgerRules.PendingState] {
+        var found: [String: LedgerRules.PendingState] = [:]
+        for chunk in Array(ids).chunked(into: 500) {
+            for row in try await sql.raw(
+                """
+                SELECT \(unsafeRaw: LedgerStore.transferColumns), ledger_transfers.resolved
+                \(unsafeRaw: LedgerStore.transferJoins)
+                WHERE ledger_transfers.transfer_id IN (\(binds: Array(chunk)))
+                """
+            ).all() {
+                let transfer = try LedgerStore.transfer(row)
+                found[transfer.id] = .init(
+                    transfer: transfer, resolved: try row.decode(column: "resolved", as: Int.self) != 0)
+            }
+        }
+        return found
+    }
+}
+
+/// Reads the ledger: balances, statements and the journal, and recounts it.
+public struct LedgerStore: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// A transfer as read, with the time it was written.
+    public struct Entry: Sendable, Equatable {
+        public let sequence: Int64
+        public let transfer: LedgerTransfer
+        public let order: OrderID?
+        public let at: Date
+    }
+
+    static let transferColumns = """
+        ledger_transfers.id AS sequence, ledger_transfers.transfer_id, ledger_transfers.kind, ledger_transfers.amount,
+        ledger_transfers.currency, ledger_transfers.pending_id, ledger_transfers.code, ledger_transfers.order_id,
+        ledger_transfers.created_at, debit.kind AS debit_kind, debit.owner_id AS debit_owner,
+        credit.kind AS credit_kind, credit.owner_id AS credit_owner
+        """
+    static let transferJoins = """
+        FROM ledger_transfers
+        JOIN ledger_accounts debit ON debit.id = ledger_transfers.debit_account_id
+        JOIN ledger_accounts credit ON credit.id = ledger_transfers.credit_account_id
+        """
+
+    static func transfer(_ row: any SQLRow) throws -> LedgerTransfer {
+        func account(_ prefix: String) throws -> LedgerAccount {
+            LedgerAccount(
+                LedgerAccount.Kind(rawValue: try row.decode(column: "\(prefix)_kind", as: String.self)) ?? .costs,
+                owner: try row.decode(column: "\(prefix)_owner", as: Int64.self))
+        }
+        return LedgerTransfer(
+            id: try row.decode(column: "transfer_id", as: String.self),
+            kind: LedgerTransfer.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .posted,
+            debit: try account("debit"), credit: try account("credit"),
+            amount: try row.decode(column: "amount", as: Int64.self),
+            currency: try row.decode(column: "currency", as: String.self),
+            pendingID: try row.decode(column: "pending_id", as: String?.self),
+            code: try row.decode(column: "code", as: String.self))
+    }
+
+    static func entry(_ row: any SQLRow) throws -> Entry {
+        Entry(
+            sequence: try row.decode(column: "sequence", as: Int64.self), transfer: try transfer(row),
+            order: try row.decode(column: "order_id", as: Int64?.self).map(OrderID.init),
+            at: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)))
+    }
+
+    /// Every account's balances in every currency.
+    public func balances() async throws -> [String: [LedgerAccount: LedgerBalance]] {
+        try await database.read { sql in
+            var result: [String: [LedgerAccount: LedgerBalance]] = [:]
+            for row in try await sql.raw(
+                """
+                SELECT kind, owner_id, currency, debits_posted, credits_posted, debits_pending, credits_pending
+                FROM ledger_accounts
+                """
+            ).all() {
+                guard let kind = LedgerAccount.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
+                    continue
+                }
+                let account = LedgerAccount(kind, owner: try row.decode(column: "owner_id", as: Int64.self))
+                result[try row.decode(column: "currency", as: String.self), default: [:]][account] = LedgerBalance(
+                    debitsPosted: try row.decode(column: "debits_posted", as: Int64.self),
+                    creditsPosted: try row.decode(column: "credits_posted", as: Int64.self),
+                    debitsPending: try row.decode(column: "debits_pending", as: Int64.self),
+                    creditsPending: try row.decode(column: "credits_pending", as: Int64.self))
+            }
+            return result
+        }
+    }
+
+    /// An account's balance in `currency`.
+    public func balance(_ account: LedgerAccount, currency: String) async throws -> LedgerBalance {
+        try await balances()[currency]?[account] ?? LedgerBalance()
+    }
+
+    /// The transfers that moved an account, oldest first, between two times, after a cursor.
+    public func statement(
+        _ account: LedgerAccount, currency: String, from: Date, to: Date, after sequence: Int64 = 0, limit: Int = 500
+    ) async throws -> [Entry] {
+        try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT \(unsafeRaw: Self.transferColumns) \(unsafeRaw: Self.transferJoins)
+                WHERE ((debit.kind = \(bind: account.kind.rawValue) AND debit.owner_id = \(bind: account.owner))
+                    OR (credit.kind = \(bind: account.kind.rawValue) AND credit.owner_id = \(bind: account.owner)))
+                AND ledger_transfers.currency = \(bind: currency)
+                AND ledger_transfers.created_at >= \(bind: from.millisecondsSince1970)
+                AND ledger_transfers.created_at < \(bind: to.millisecondsSince1970)
+                AND ledger_transfers.id > \(bind: sequence)
+                ORDER BY ledger_transfers.id LIMIT \(literal: limit)
+                """
+            ).all().map(Self.entry)
+        }
+    }
+
+    /// Every transfer after a cursor, oldest first: the platform's journal.
+    public func journal(after sequence: Int64 = 0, limit: Int = 100) async throws -> [Entry] {
+        try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT \(unsafeRaw: Self.transferColumns) \(unsafeRaw: Self.transferJoins)
+                WHERE ledger_transfers.id > \(bind: sequence) ORDER BY ledger_transfers.id LIMIT \(literal: limit)
+                """
+            ).all().map(Self.entry)
+        }
+    }
+
+    /// What breaks the ledger's invariants, recounted in SQL from the transfers alone: accounts whose
+    /// stored sums differ from their transfers' sums, currencies whose books do not balance, and
+    /// wallets below zero. Empty when the books are right.
+    public func audit() async throws -> [String] {
+        try await database.read { sql in
+            var problems: [String] = []
+            for row in try await sql.raw(
+                """
+                SELECT a.id, a.kind, a.owner_id, a.currency,
+                    a.debits_posted - COALESCE((SELECT CAST(SUM(amount) AS BIGINT) FROM ledger_transfers t
+                        WHERE t.debit_account_id = a.id AND t.kind IN ('posted', 'post')), 0) AS debits_posted_gap,
+                    a.credits_posted - COALESCE((SELECT CAST(SUM(amount) AS BIGINT) FROM ledger_transfers t
+                        WHERE t.credit_account_id = a.id AND t.kind IN ('posted', 'post')), 0) AS credits_posted_gap,
+                    a.debits_pending - COALESCE((SELECT CAST(SUM(amount) AS BIGINT) FROM ledger_transfers t
+                        WHERE t.debit_account_id = a.id AND t.kind = 'pending' AND t.resolved = 0), 0)
+                        AS debits_pending_gap,
+                    a.credits_pending - COALESCE((SELECT CAST(SUM(amount) AS BIGINT) FROM ledger_transfers t
+                        WHERE t.credit_account_id = a.id AND t.kind = 'pending' AND t.resolved = 0), 0)
+                        AS credits_pending_gap,
+                    a.credits_posted - a.debits_posted - a.debits_pending AS available
+                FROM ledger_accounts a
+                """
+            ).all() {
+                let name =
+                    "\(try row.decode(column: "kind", as: String.self)):\(try row.decode(column: "owner_id", as: Int64.self)) \(try row.decode(column: "currency", as: String.self))"
+                for gap in ["debits_posted_gap", "credits_posted_gap", "debits_pending_gap", "credits_pending_gap"] {
+                    let value = try row.decode(column: gap, as: Int64.self)
+                    if value != 0 { problems.append("\(name): \(gap) \(value)") }
+                }
+                if try row.decode(column: "kind", as: String.self) == LedgerAccount.Kind.rewards.rawValue,
+                    try row.decode(column: "available", as: Int64.self) < 0
+                {
+                    problems.append("\(name): wallet below zero")
+                }
+            }
+            for row in try await sql.raw(
+                """
+                SELECT currency, CAST(SUM(credits_posted - debits_posted) AS BIGINT) AS posted,
+                    CAST(SUM(credits_pending - debits_pending) AS BIGINT) AS pending
+                FROM ledger_accounts GROUP BY currency
+                """
+            ).all() {
+                let currency = try row.decode(column: "currency", as: String.self)
+                let posted = try row.decode(column: "posted", as: Int64.self)
+                let pending = try row.decode(column: "pending", as: Int64.self)
+                if posted != 0 || pending != 0 { problems.append("\(currency): books off by \(posted) / \(pending)") }
+            }
+            let unresolved =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM ledger_transfers t
+                    WHERE t.kind IN ('post', 'void') AND NOT EXISTS (SELECT 1 FROM ledger_transfers p
+                        WHERE p.transfer_id = t.pending_id AND p.kind = 'pending' AND p.resolved = 1)
+                    """
+                ).first()?.decode(column: "n", as: Int64.self) ?? 0
+            if unresolved != 0 { problems.append("\(unresolved) resolutions of no resolved pending transfer") }
+            return problems
+        }
+    }
+}
