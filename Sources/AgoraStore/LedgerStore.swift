@@ -245,6 +245,37 @@ public struct LedgerStore: Sendable {
         }
     }
 
+    /// What moved in and out of an account over a period, by reason (`sale`, `commission`, `refund`…):
+    /// posted transfers only, so held money is not counted before it moves.
+    public func totals(_ account: LedgerAccount, currency: String, from: Date, to: Date) async throws
+        -> [String: (debits: Int64, credits: Int64)]
+    {
+        try await database.read { sql in
+            var totals: [String: (debits: Int64, credits: Int64)] = [:]
+            for row in try await sql.raw(
+                """
+                SELECT ledger_transfers.code,
+                    CAST(SUM(CASE WHEN debit.kind = \(bind: account.kind.rawValue) AND debit.owner_id = \(bind: account.owner)
+                        THEN ledger_transfers.amount ELSE 0 END) AS BIGINT) AS debits,
+                    CAST(SUM(CASE WHEN credit.kind = \(bind: account.kind.rawValue) AND credit.owner_id = \(bind: account.owner)
+                        THEN ledger_transfers.amount ELSE 0 END) AS BIGINT) AS credits
+                \(unsafeRaw: Self.transferJoins)
+                WHERE ((debit.kind = \(bind: account.kind.rawValue) AND debit.owner_id = \(bind: account.owner))
+                    OR (credit.kind = \(bind: account.kind.rawValue) AND credit.owner_id = \(bind: account.owner)))
+                AND ledger_transfers.kind IN ('posted', 'post') AND ledger_transfers.currency = \(bind: currency)
+                AND ledger_transfers.created_at >= \(bind: from.millisecondsSince1970)
+                AND ledger_transfers.created_at < \(bind: to.millisecondsSince1970)
+                GROUP BY ledger_transfers.code
+                """
+            ).all() {
+                totals[try row.decode(column: "code", as: String.self)] = (
+                    try row.decode(column: "debits", as: Int64.self), try row.decode(column: "credits", as: Int64.self)
+                )
+            }
+            return totals
+        }
+    }
+
     /// Every transfer after a cursor, oldest first: the platform's journal.
     public func journal(after sequence: Int64 = 0, limit: Int = 100) async throws -> [Entry] {
         try await database.read { sql in

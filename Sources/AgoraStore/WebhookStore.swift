@@ -169,18 +169,34 @@ public struct WebhookStore: Sendable {
         }
     }
 
-    /// Deliveries whose time has come, oldest first.
-    public func due(limit: Int = 20) async throws -> [WebhookDelivery] {
-        let now = database.clock.now.millisecondsSince1970
-        return try await database.read { sql in
+    /// Deliveries whose time has come, oldest first, each claimed for `lease`: an instance sends only
+    /// what it claimed, so two instances never call the same delivery at once; a claim left by a
+    /// crashed instance expires and the delivery is tried again (at least once, never lost).
+    public func claimDue(limit: Int = 20, lease: TimeInterval = 60) async throws -> [WebhookDelivery] {
+        let now = database.clock.now
+        let due = try await database.read { sql in
             try await sql.raw(
                 """
                 SELECT \(unsafeRaw: Self.columns) FROM webhook_deliveries
-                WHERE status = 'pending' AND next_attempt_at <= \(bind: now) ORDER BY next_attempt_at, id
-                LIMIT \(literal: limit)
+                WHERE status = 'pending' AND next_attempt_at <= \(bind: now.millisecondsSince1970)
+                ORDER BY next_attempt_at, id LIMIT \(literal: limit)
                 """
             ).all().map(Self.delivery)
         }
+        var claimed: [WebhookDelivery] = []
+        for delivery in due {
+            let rows = try await database.write { tx in
+                try await tx.sql.raw(
+                    """
+                    UPDATE webhook_deliveries SET next_attempt_at = \(bind: now.addingTimeInterval(lease).millisecondsSince1970)
+                    WHERE id = \(bind: delivery.id) AND status = 'pending'
+                    AND next_attempt_at = \(bind: delivery.nextAttemptAt?.millisecondsSince1970 ?? 0) RETURNING id
+                    """
+                ).all()
+            }
+            if !rows.isEmpty { claimed.append(delivery) }
+        }
+        return claimed
     }
 
     /// Records one attempt and what follows: delivered, tried again later (`next`), or given up.

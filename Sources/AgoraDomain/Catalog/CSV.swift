@@ -67,3 +67,27 @@ public enum CSV {
         return header.filter { $0 == ";" }.count > header.filter { $0 == "," }.count ? ";" : ","
     }
 }
+
+extension CSV {
+    /// One line of a CSV file (RFC 4180), fields quoted when they hold a comma, a quote or a line
+    /// break. A field that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is
+    /// prefixed with an apostrophe; numbers are passed as `Int64` and written as they are.
+    public static func line(_ fields: [Field]) -> String {
+        fields.map { field in
+            switch field {
+            case .number(let value): return String(value)
+            case .text(var text):
+                if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+                guard text.contains(where: { ",\"\n\r".contains($0) }) else { return text }
+                return "\"" + text.replacing("\"", with: "\"\"") + "\""
+            }
+        }.joined(separator: ",") + "\r\n"
+    }
+
+    public enum Field: Sendable, ExpressibleByStringLiteral {
+        case text(String)
+        case number(Int64)
+
+        public init(stringLiteral value: String) { self = .text(value) }
+    }
+}

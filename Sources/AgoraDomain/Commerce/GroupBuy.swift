@@ -56,7 +56,7 @@ public struct PriceTiers: Hashable, Sendable, Codable {
 
     /// The next cheaper tier and how many more participants unlock it; nil at the last tier.
     public func next(participants: Int) -> (tier: PriceTier, missing: Int)? {
-        tiers.first { $0.participants > participants }.map { ($0, $0.participants - participants) }
+        tiers.first { $0.participants > max(participants, 1) }.map { ($0, $0.participants - participants) }
     }
 }
 

@@ -28,6 +28,15 @@ public struct AppConfiguration: Sendable {
     /// Where people reach Agora (`https://agora.example.com`), for absolute links in feeds and shared
     /// pages; nil takes the scheme and `Host` of each request.
     public var publicURL: String?
+    /// Commission shares, processing costs and the return window of every order.
+    public var commerce = CommerceSettings.standard
+    /// How often due group buys are settled and due rewards vested.
+    public var commerceJobInterval: Duration = .seconds(5)
+    /// How often due webhook deliveries are looked for when there were none.
+    public var webhookPollInterval: Duration = .seconds(1)
+    /// Whether partners' webhook endpoints may be plain `http` or inside private networks: only
+    /// for development and tests, since it lets a partner make Agora call internal addresses.
+    public var webhooksMayReachPrivateNetworks = false
 
     public init() {}
 }

@@ -38,7 +38,14 @@ public func buildApplication(_ configuration: AppConfiguration) async throws -> 
             dispatcher: EventDispatcher(
                 database: database, hub: dependencies.hub, pollInterval: configuration.eventPollInterval, logger: logger
             ),
-            hub: dependencies.hub))
+            hub: dependencies.hub),
+        CommerceJobsService(
+            groupBuys: GroupBuyStore(database: database, settings: configuration.commerce),
+            orders: OrderStore(database: database, settings: configuration.commerce),
+            interval: configuration.commerceJobInterval, logger: logger),
+        WebhookService(
+            webhooks: WebhookStore(database: database), client: WebhookService.makeClient(),
+            clock: configuration.clock, interval: configuration.webhookPollInterval, logger: logger))
     return app
 }
 
@@ -169,6 +176,19 @@ func buildRouter(
         hub: dependencies.hub, log: EventLog(database: database), identities: identities, metrics: dependencies.metrics,
         heartbeat: configuration.heartbeatInterval, buffer: configuration.liveBuffer
     ).addRoutes(to: api)
+    let groupBuys = GroupBuyStore(database: database, settings: configuration.commerce)
+    let orders = OrderStore(database: database, settings: configuration.commerce)
+    GroupBuysController(groupBuys: groupBuys, partners: dependencies.partners, clock: configuration.clock)
+        .addRoutes(to: api)
+    OrdersController(orders: orders, partners: dependencies.partners).addRoutes(to: api)
+    WebhooksController(
+        webhooks: WebhookStore(database: database), partners: dependencies.partners,
+        allowPrivateNetworks: configuration.webhooksMayReachPrivateNetworks
+    ).addRoutes(to: api)
+    LedgerController(
+        ledger: LedgerStore(database: database), partners: dependencies.partners, clock: configuration.clock
+    )
+    .addRoutes(to: api)
     let openAPI = OpenAPIDocument.json()
     api.get("openapi.json") { _, _ in
         Response(

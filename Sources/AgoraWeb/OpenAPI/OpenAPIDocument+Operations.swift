@@ -3,7 +3,7 @@ import Foundation
 /// Every operation of `/api/v1`, in the order the document lists them.
 extension OpenAPIDocument {
     static var operations: [Operation] {
-        accountAndCatalogOperations + dealOperations + reviewOperations + articleOperations
+        accountAndCatalogOperations + dealOperations + reviewOperations + articleOperations + commerceOperations
     }
 
     private static var accountAndCatalogOperations: [Operation] {

@@ -124,6 +124,7 @@ import Testing
         #expect(tiers.next(participants: 7)?.missing == 3)
         #expect(tiers.next(participants: 7)?.tier.unitPrice == 8_000)
         #expect(tiers.next(participants: 50) == nil)
+        #expect(tiers.next(participants: 0)?.missing == 10, "from nobody, the next cheaper tier")
         #expect(GroupBuySettlement.at(deadline: 12, minimum: 5, tiers: tiers) == .succeeded(unitPrice: 8_000))
         #expect(GroupBuySettlement.at(deadline: 4, minimum: 5, tiers: tiers) == .failed)
     }
@@ -346,5 +347,32 @@ struct ReferenceShop {
         let resolutions = ledger.transfers.compactMap(\.pendingID)
         #expect(Set(resolutions).count == resolutions.count, "each hold resolved at most once")
         #expect(Set(resolutions).isSubset(of: Set(pendingIDs)))
+    }
+}
+
+@Suite struct WebhookURLTests {
+    @Test func webhooksGoToPublicHTTPSAddressesOnly() throws {
+        #expect(
+            try WebhookURL.checked(" https://shop.example/hooks ", allowPrivateNetworks: false)
+                == "https://shop.example/hooks")
+        for (url, message) in [
+            ("http://shop.example/hooks", "error.webhook.https"), ("https://127.0.0.1/x", "error.webhook.private"),
+            ("https://10.2.3.4/x", "error.webhook.private"), ("https://[::1]/x", "error.webhook.private"),
+            ("https://localhost:8080/x", "error.webhook.private"), ("https://172.20.0.1/x", "error.webhook.private"),
+            ("https://user:pw@shop.example/x", "error.webhook.url"), ("ftp://shop.example", "error.webhook.https"),
+            ("not a url", "error.webhook.url"),
+        ] {
+            #expect(throws: ValidationError(field: "url", message), "\(url)") {
+                try WebhookURL.checked(url, allowPrivateNetworks: false)
+            }
+        }
+        #expect(
+            try WebhookURL.checked("http://127.0.0.1:9000/h", allowPrivateNetworks: true) == "http://127.0.0.1:9000/h")
+        #expect(try WebhookURL.checked("https://172.32.0.1/h", allowPrivateNetworks: false) == "https://172.32.0.1/h")
+    }
+
+    @Test func csvLinesQuoteWhatTheyMustAndDisarmFormulas() {
+        #expect(CSV.line(["a", .number(-12), "b,c", "say \"hi\""]) == "a,-12,\"b,c\",\"say \"\"hi\"\"\"\r\n")
+        #expect(CSV.line(["=HYPERLINK(1)", "-3"]) == "'=HYPERLINK(1),'-3\r\n")
     }
 }
