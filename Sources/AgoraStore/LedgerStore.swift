@@ -94,7 +94,11 @@ extension Transaction {
     private func lockedAccounts(_ accounts: Set<LedgerAccount>, currency: String) async throws
         -> [LedgerAccount: AccountRow]
     {
-        let values: [SQLQueryString] = accounts.map {
+        var rows = try await selectAccounts(accounts, currency: currency)
+        let missing = accounts.filter { rows[$0] == nil }
+        guard !missing.isEmpty else { return rows }
+        // Inserted only when missing: a conflicting insert would still use up an id of the sequence.
+        let values: [SQLQueryString] = missing.map {
             "(\(bind: $0.kind.rawValue), \(bind: $0.owner), \(bind: currency))"
         }
         try await sql.raw(
@@ -103,6 +107,13 @@ extension Transaction {
             ON CONFLICT (kind, owner_id, currency) DO NOTHING
             """
         ).run()
+        rows.merge(try await selectAccounts(missing, currency: currency)) { first, _ in first }
+        return rows
+    }
+
+    private func selectAccounts(_ accounts: Set<LedgerAccount>, currency: String) async throws
+        -> [LedgerAccount: AccountRow]
+    {
         var rows: [LedgerAccount: AccountRow] = [:]
         let byKind = Dictionary(grouping: accounts, by: \.kind)
         for kind in LedgerAccount.Kind.allCases {

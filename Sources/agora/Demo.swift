@@ -118,6 +118,7 @@ enum DemoData {
         try await DemoDeals.fill(database, clock: clock, size: size)
         try await DemoReviews.fill(database, clock: clock, size: size)
         try await DemoArticles.fill(database, clock: clock)
+        try await DemoCommerce.fill(database, clock: clock, size: size)
         return true
     }
 

@@ -37,8 +37,17 @@ struct CommerceJobsService: Service {
 
     func runOnce() async throws {
         for id in try await groupBuys.due() {
+            logger.info("settling group buy", metadata: ["groupBuy": "\(id)"])
+            let started = ContinuousClock.now
             if try await groupBuys.settle(id) {
-                logger.info("group buy settled", metadata: ["groupBuy": "\(id)"])
+                let elapsed = ContinuousClock.now - started
+                logger.info(
+                    "group buy settled",
+                    metadata: [
+                        "groupBuy": "\(id)",
+                        "durationMs":
+                            "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
+                    ])
             }
         }
         _ = try await orders.vestDueRewards()
