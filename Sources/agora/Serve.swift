@@ -43,6 +43,9 @@ struct Serve: AsyncParsableCommand {
             configuration.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         }
         if ProcessInfo.processInfo.environment["AGORA_INSECURE_COOKIES"] == "1" { configuration.secureCookies = false }
+        // For a partner's webhook receiver on a developer's machine; never in production (SSRF).
+        configuration.webhooksMayReachPrivateNetworks =
+            ProcessInfo.processInfo.environment["AGORA_WEBHOOKS_ALLOW_PRIVATE"] == "1"
         if demo {
             let filled = try await DemoData.fillIfEmpty(configuration.database)
             let store = try await Database.open(configuration.database)
