@@ -283,6 +283,8 @@ public struct GroupBuyStore: Sendable {
                     .decode(column: "member_id", as: Int64.self)
             }.flatMap { $0 }.map(MemberID.init)
             var orders: [Int64] = []
+            // Every order's money is written in one batch at the end: each account once, not once a pledge.
+            var transfers: [(transfer: LedgerTransfer, order: OrderID?)] = []
             for pledge in pledges {
                 let pledgeID = try pledge.decode(column: "id", as: Int64.self)
                 let member = MemberID(try pledge.decode(column: "member_id", as: Int64.self))
@@ -300,15 +302,15 @@ public struct GroupBuyStore: Sendable {
                             quantity: try pledge.decode(column: "quantity", as: Int.self), unitPrice: unitPrice,
                             shipping: 0, currency: campaign.currency, hold: hold),
                         commissionBps: commission, settings: settings)
-                    try await tx.record(OrderPostings.capture(terms, hold: hold), order: order)
-                    try await tx.sql.raw("UPDATE orders SET paid = 1 WHERE id = \(bind: order.rawValue)").run()
+                    transfers += OrderPostings.capture(terms, hold: hold).map { ($0, order) }
                     orders.append(order.rawValue)
                 case .failed:
-                    try await tx.record([
-                        PledgeHolds.release(
-                            pledge: pledgeID, version: version, member: member, partner: campaign.partnerID,
-                            currency: campaign.currency)
-                    ])
+                    transfers.append(
+                        (
+                            PledgeHolds.release(
+                                pledge: pledgeID, version: version, member: member, partner: campaign.partnerID,
+                                currency: campaign.currency), nil
+                        ))
                 }
                 try await NotificationStore.add(
                     to: member, kind: NotificationStore.Kind.groupBuyEnded,
@@ -316,6 +318,10 @@ public struct GroupBuyStore: Sendable {
                         groupBuyID: String(id.rawValue), title: campaign.title,
                         status: settlement == .failed ? "failed" : "succeeded"),
                     tx: tx)
+            }
+            try await tx.record(transfers)
+            for chunk in orders.chunked(into: 500) {
+                try await tx.sql.raw("UPDATE orders SET paid = 1 WHERE id IN (\(binds: Array(chunk)))").run()
             }
             let (status, finalPrice): (GroupBuyStatus, Int64?) =
                 switch settlement {

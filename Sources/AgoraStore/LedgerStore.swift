@@ -8,7 +8,15 @@ extension Transaction {
     /// written under its id is a retry and is skipped; a broken rule throws `LedgerError` and the
     /// rolled-back transaction leaves nothing behind.
     public func record(_ requests: [LedgerTransfer], order: OrderID? = nil) async throws {
-        guard !requests.isEmpty else { return }
+        try await record(requests.map { ($0, order) })
+    }
+
+    /// The same for transfers of many orders at once (a settlement), each with its order: every
+    /// account is read, locked and written once for the whole batch.
+    func record(_ batch: [(transfer: LedgerTransfer, order: OrderID?)]) async throws {
+        guard !batch.isEmpty else { return }
+        let requests = batch.map(\.transfer)
+        let orders = Dictionary(batch.map { ($0.transfer.id, $0.order) }, uniquingKeysWith: { first, _ in first })
         var known = try await storedTransfers(Set(requests.map(\.id) + requests.compactMap(\.pendingID)))
         var accounts = Set(requests.flatMap { [$0.debit, $0.credit] })
         for transfer in known.values { accounts.formUnion([transfer.transfer.debit, transfer.transfer.credit]) }
@@ -48,7 +56,8 @@ extension Transaction {
                     (\(bind: transfer.id), \(bind: transfer.kind.rawValue), \(bind: rows[transfer.debit]!.id),
                      \(bind: rows[transfer.credit]!.id), \(bind: transfer.amount), \(bind: transfer.currency),
                      \(bind: transfer.pendingID), \(bind: known[transfer.id]?.resolved == true ? 1 : 0),
-                     \(bind: transfer.code), \(bind: order?.rawValue), \(bind: now.millisecondsSince1970))
+                     \(bind: transfer.code), \(bind: orders[transfer.id]??.rawValue),
+                     \(bind: now.millisecondsSince1970))
                     """
             }
             try await sql.raw(
@@ -65,14 +74,20 @@ extension Transaction {
                 "UPDATE ledger_transfers SET resolved = 1 WHERE transfer_id IN (\(binds: Array(chunk)))"
             ).run()
         }
-        for row in rows.values where row.changed {
+        // One statement per 500 accounts (both databases name a VALUES list's columns column1…).
+        for chunk in rows.values.filter(\.changed).sorted(by: { $0.id < $1.id }).chunked(into: 500) {
+            let values: [SQLQueryString] = chunk.map { row in
+                """
+                (\(bind: row.id), \(bind: row.balance.debitsPosted), \(bind: row.balance.creditsPosted),
+                 \(bind: row.balance.debitsPending), \(bind: row.balance.creditsPending))
+                """
+            }
             try await sql.raw(
                 """
-                UPDATE ledger_accounts SET debits_posted = \(bind: row.balance.debitsPosted),
-                    credits_posted = \(bind: row.balance.creditsPosted),
-                    debits_pending = \(bind: row.balance.debitsPending),
-                    credits_pending = \(bind: row.balance.creditsPending)
-                WHERE id = \(bind: row.id)
+                UPDATE ledger_accounts SET debits_posted = sums.column2, credits_posted = sums.column3,
+                    debits_pending = sums.column4, credits_pending = sums.column5
+                FROM (VALUES \(values.joined(separator: ", "))) AS sums
+                WHERE ledger_accounts.id = sums.column1
                 """
             ).run()
         }
