@@ -173,6 +173,18 @@ public struct OrderStore: Sendable {
                 WHERE id = \(bind: id.rawValue)
                 """
             ).run()
+            if next == .delivered {
+                // Reviews the member already wrote of the product or the partner become verified purchases.
+                let product = try await tx.sql.raw("SELECT product_id FROM orders WHERE id = \(bind: id.rawValue)")
+                    .first()!.decode(column: "product_id", as: Int64.self)
+                try await tx.sql.raw(
+                    """
+                    UPDATE reviews SET verified_by = 'order' WHERE author_id = \(bind: owner.rawValue)
+                    AND verified_by IS NULL
+                    AND subject IN (\(bind: ReviewSubject.product(product).key), \(bind: ReviewSubject.partner(seller).key))
+                    """
+                ).run()
+            }
             let payload = OrderEvent(order: id.rawValue, status: next.rawValue)
             try await tx.appendEvent(
                 .orderUpdated, audience: .member(owner), topic: EventTopic.order(id), payload: payload)

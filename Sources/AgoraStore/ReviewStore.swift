@@ -34,6 +34,18 @@ public struct ReviewStore: Sendable {
             let id = try row.decode(column: "id", as: Int64.self)
             try await NotorietyStore.count(
                 rating: content.rating, publishedAt: tx.now, sign: 1, subject: subject, tx)
+            // A member who received the product (or an order from the partner) through Agora bought it.
+            let bought: SQLQueryString =
+                switch subject {
+                case .product(let product): "product_id = \(bind: product)"
+                case .partner(let partner): "partner_id = \(bind: partner.rawValue)"
+                }
+            try await tx.sql.raw(
+                """
+                UPDATE reviews SET verified_by = 'order' WHERE id = \(bind: id) AND EXISTS (SELECT 1 FROM orders
+                    WHERE member_id = \(bind: author.id.rawValue) AND status IN ('delivered', 'refunded') AND \(bought))
+                """
+            ).run()
             let review = try await Self.review(id, tx.sql)!
             try await tx.appendEvent(
                 .reviewPosted, audience: .everyone, topic: EventTopic.reviews(of: subject.key),

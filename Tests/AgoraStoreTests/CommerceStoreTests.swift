@@ -258,10 +258,19 @@ struct Shop {
             await #expect(throws: StoreError.notFound) {
                 _ = try await orders.advance(order.id, to: .acknowledged, by: .partner, partner: PartnerID(999))
             }
+            let early = try await ReviewStore(database: database).write(
+                ReviewInput(
+                    rating: 4, title: "Attendu avec impatience", body: "Je l'ai réservé, j'en parlerai à réception.",
+                    pros: nil, cons: nil, experiencedOn: "2026-05-01"), about: .product(shop.product), boughtFrom: nil,
+                by: try #require(try await MemberStore(database: database).member(id: members[0])))
+            #expect(early.verifiedBy == nil, "not yet received")
             for step in [OrderStatus.acknowledged, .shipped, .delivered] {
                 clock.advance(by: 3_600)
                 _ = try await orders.advance(order.id, to: step, by: .partner, partner: shop.partner)
             }
+            #expect(
+                try await ReviewStore(database: database).review(of: .product(shop.product), by: members[0])?.verifiedBy
+                    == "order", "verified once delivered")
             let delivered = try await orders.order(order.id)!
             #expect(delivered.paid)
             #expect(delivered.timeline.map(\.status) == [.placed, .acknowledged, .shipped, .delivered])
@@ -270,6 +279,21 @@ struct Shop {
             #expect(
                 try await ledger.balance(.partner(shop.partner), currency: "EUR").posted
                     == order.gross.minorUnits - order.commission.minorUnits)
+            // Delivered through Agora: the member's reviews of the product and the partner are verified purchases.
+            let reviews = ReviewStore(database: database)
+            let buyer = try #require(try await MemberStore(database: database).member(id: members[0]))
+            let review = try await reviews.write(
+                ReviewInput(
+                    rating: 5, title: "Parfait", body: "Livré vite, fonctionne très bien depuis une semaine.",
+                    pros: nil,
+                    cons: nil, experiencedOn: "2026-05-01"), about: .partner(shop.partner), boughtFrom: nil, by: buyer)
+            #expect(review.verifiedBy == "order")
+            let other = try #require(try await MemberStore(database: database).member(id: members[1]))
+            let unverified = try await reviews.write(
+                ReviewInput(
+                    rating: 2, title: "Bof", body: "Jamais commandé mais je donne mon avis quand même.", pros: nil,
+                    cons: nil, experiencedOn: "2026-05-01"), about: .partner(shop.partner), boughtFrom: nil, by: other)
+            #expect(unverified.verifiedBy == nil)
             _ = try await orders.advance(order.id, to: .refunded, by: .partner, partner: shop.partner)
             #expect(try await ledger.balance(.customer(members[0]), currency: "EUR").posted == 0)
             #expect(try await ledger.audit() == [])
