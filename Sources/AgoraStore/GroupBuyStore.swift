@@ -300,7 +300,8 @@ public struct GroupBuyStore: Sendable {
                             member: member, partner: campaign.partnerID, product: campaign.productID, offer: nil,
                             source: .groupBuy, deal: nil, groupBuy: id, referrer: proposer,
                             quantity: try pledge.decode(column: "quantity", as: Int.self), unitPrice: unitPrice,
-                            shipping: 0, currency: campaign.currency, hold: hold),
+                            shipping: 0, currency: campaign.currency, hold: hold,
+                            paymentMethod: PayOnDelivery().method),
                         commissionBps: commission, settings: settings)
                     transfers += OrderPostings.capture(terms, hold: hold).map { ($0, order) }
                     orders.append(order.rawValue)

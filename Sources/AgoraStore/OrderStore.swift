@@ -24,6 +24,8 @@ public struct Order: Sendable, Equatable {
     public let reward: Money
     public let status: OrderStatus
     public let paid: Bool
+    /// How the member pays (`pay_on_delivery`).
+    public let paymentMethod: String
     public let placedAt: Date
     public let acknowledgedAt: Date?
     public let shippedAt: Date?
@@ -46,10 +48,14 @@ public struct Order: Sendable, Equatable {
 public struct OrderStore: Sendable {
     let database: Database
     let settings: CommerceSettings
+    let payments: any PaymentGateway
 
-    public init(database: Database, settings: CommerceSettings = .standard) {
+    public init(
+        database: Database, settings: CommerceSettings = .standard, payments: any PaymentGateway = PayOnDelivery()
+    ) {
         self.database = database
         self.settings = settings
+        self.payments = payments
     }
 
     /// A share link counts for 30 days after its click.
@@ -104,9 +110,19 @@ public struct OrderStore: Sendable {
                     offer: offerID, source: dealID == nil ? .offer : .deal, deal: dealID, groupBuy: nil,
                     referrer: referrer, quantity: quantity, unitPrice: unitPrice,
                     shipping: try offer.decode(column: "shipping_minor", as: Int64.self),
-                    currency: try offer.decode(column: "currency", as: String.self), hold: nil),
+                    currency: try offer.decode(column: "currency", as: String.self), hold: nil,
+                    paymentMethod: payments.method),
                 commissionBps: try offer.decode(column: "commission_bps", as: Int.self), settings: settings)
             try await tx.record([OrderPostings.authorize(terms)], order: order)
+            // Called under the transaction: if the gateway refuses, nothing was placed; if the commit
+            // failed after it agreed, its unused authorization lapses by itself.
+            let reference = try await payments.authorize(
+                order: order, amount: Money(minorUnits: terms.gross, currency: terms.currency))
+            try await tx.sql.raw(
+                """
+                UPDATE orders SET payment_reference = \(bind: reference) WHERE id = \(bind: order.rawValue)
+                """
+            ).run()
             return order
         }
         return try await self.order(id)!
@@ -123,7 +139,8 @@ public struct OrderStore: Sendable {
             guard
                 let row = try await tx.sql.raw(
                     """
-                    SELECT member_id, partner_id, status, paid, reward_vested, hold_id, hold_amount_minor
+                    SELECT member_id, partner_id, status, paid, reward_vested, hold_id, hold_amount_minor,
+                        payment_reference
                     FROM orders WHERE id = \(bind: id.rawValue)\(unsafeRaw: tx.lockForUpdate)
                     """
                 ).first()
@@ -140,6 +157,18 @@ public struct OrderStore: Sendable {
             let terms = try await tx.orderTerms(id, settings: settings)
             let paid = try row.decode(column: "paid", as: Int.self) != 0
             var becomesPaid = paid
+            // The gateway's step comes under the order's lock, so that it is taken once, and before the
+            // ledger's, so that a refusal leaves the order as it was.
+            let reference = try row.decode(column: "payment_reference", as: String?.self)
+            let gross = Money(minorUnits: terms.gross, currency: terms.currency)
+            if let reference {
+                switch next {
+                case .delivered where !paid: try await payments.capture(reference: reference, amount: gross)
+                case .cancelled where !paid: try await payments.void(reference: reference)
+                case .cancelled, .refunded: try await payments.refund(reference: reference, amount: gross)
+                default: break
+                }
+            }
             switch next {
             case .delivered where !paid:
                 try await tx.record(
@@ -277,6 +306,7 @@ public struct OrderStore: Sendable {
             reward: try money("reward_minor"),
             status: OrderStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .placed,
             paid: try row.decode(column: "paid", as: Int.self) != 0,
+            paymentMethod: try row.decode(column: "payment_method", as: String.self),
             placedAt: try date("placed_at")!, acknowledgedAt: try date("acknowledged_at"),
             shippedAt: try date("shipped_at"), deliveredAt: try date("delivered_at"),
             cancelledAt: try date("cancelled_at"), refundedAt: try date("refunded_at"))
@@ -304,6 +334,8 @@ struct NewOrder {
     let currency: String
     /// The reservation that pays for it: a group-buy pledge's hold; nil for a new authorization.
     let hold: (id: String, amount: Int64)?
+    /// How the member pays (`PaymentGateway.method`).
+    let paymentMethod: String
 }
 
 extension Transaction {
@@ -319,12 +351,12 @@ extension Transaction {
             """
             INSERT INTO orders (member_id, partner_id, product_id, offer_id, source, deal_id, group_buy_id, referrer_id,
                 quantity, unit_price_minor, shipping_minor, gross_minor, currency, commission_minor,
-                processing_cost_minor, reward_minor, hold_id, hold_amount_minor, status, placed_at)
+                processing_cost_minor, reward_minor, hold_id, hold_amount_minor, payment_method, status, placed_at)
             VALUES (\(bind: new.member.rawValue), \(bind: new.partner.rawValue), \(bind: new.product), \(bind: new.offer),
                 \(bind: new.source.rawValue), \(bind: new.deal?.rawValue), \(bind: new.groupBuy?.rawValue),
                 \(bind: draft.rewardee?.rawValue), \(bind: new.quantity), \(bind: new.unitPrice), \(bind: new.shipping),
                 \(bind: gross), \(bind: new.currency), \(bind: draft.commission), \(bind: draft.processingCost),
-                \(bind: draft.reward), '', 0, 'placed', \(bind: now.millisecondsSince1970))
+                \(bind: draft.reward), '', 0, \(bind: new.paymentMethod), 'placed', \(bind: now.millisecondsSince1970))
             RETURNING id
             """
         ).first()!

@@ -355,6 +355,53 @@ struct Shop {
     }
 }
 
+/// A gateway that writes down what it is asked, and refuses authorizations above a limit.
+final class RecordingGateway: PaymentGateway, @unchecked Sendable {
+    let limit: Int64
+    private let lock = NSLock()
+    private var calls: [String] = []
+    init(limit: Int64) { self.limit = limit }
+    var method: String { "card" }
+    var log: [String] { lock.withLock { calls } }
+    private func note(_ call: String) { lock.withLock { calls.append(call) } }
+
+    func authorize(order: OrderID, amount: Money) async throws -> String {
+        guard amount.minorUnits <= limit else { throw CancellationError() }
+        note("authorize \(amount.minorUnits)")
+        return "auth-\(order)"
+    }
+    func capture(reference: String, amount: Money) async throws { note("capture \(reference) \(amount.minorUnits)") }
+    func void(reference: String) async throws { note("void \(reference)") }
+    func refund(reference: String, amount: Money) async throws { note("refund \(reference) \(amount.minorUnits)") }
+}
+
+@Suite struct PaymentGatewayTests {
+    @Test(arguments: Backend.allCases)
+    func theGatewayAuthorizesCapturesAndRefundsWithTheOrderAndARefusalPlacesNothing(backend: Backend) async throws {
+        try await withFreshDatabase(backend) { database, _ in
+            let shop = try await Shop.open(database)
+            let member = try await shop.members(1)[0]
+            let gateway = RecordingGateway(limit: 15_000)
+            let orders = OrderStore(database: database, payments: gateway)
+            await #expect(throws: CancellationError.self) {
+                _ = try await orders.place(offer: shop.offer, quantity: 2, member: member)
+            }
+            #expect(try await shop.count("orders") == 0)
+            #expect(try await shop.count("ledger_transfers") == 0)
+            let order = try await orders.place(offer: shop.offer, quantity: 1, member: member)
+            #expect(order.paymentMethod == "card")
+            for step in [OrderStatus.acknowledged, .shipped, .delivered, .refunded] {
+                _ = try await orders.advance(order.id, to: step, by: .partner, partner: shop.partner)
+            }
+            let total = order.gross.minorUnits
+            #expect(
+                gateway.log == [
+                    "authorize \(total)", "capture auth-\(order.id) \(total)", "refund auth-\(order.id) \(total)",
+                ])
+        }
+    }
+}
+
 /// The SQL ledger against the reference model: random transfers (retries, reused ids, holds posted,
 /// voided and resolved twice, wallets overdrawn) get the same outcome from both, and the same
 /// balances; the SQL recount finds nothing wrong.

@@ -126,6 +126,8 @@ extension Migrations {
                     reward_minor BIGINT NOT NULL,
                     hold_id TEXT NOT NULL,
                     hold_amount_minor BIGINT NOT NULL,
+                    payment_method TEXT NOT NULL,
+                    payment_reference TEXT,
                     paid INTEGER NOT NULL DEFAULT 0,
                     reward_vested INTEGER NOT NULL DEFAULT 0,
                     reward_vests_at BIGINT,

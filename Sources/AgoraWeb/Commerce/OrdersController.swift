@@ -73,7 +73,7 @@ struct OrdersController {
             (quantity, unitPrice, shipping, total, paid) = (
                 order.quantity, Amount(order.unitPrice), Amount(order.shipping), Amount(order.gross), order.paid
             )
-            paymentMethod = "pay_on_delivery"
+            paymentMethod = order.paymentMethod
             timeline = order.timeline.map { StepAnswer(status: $0.status, at: $0.at) }
         }
     }
