@@ -48,6 +48,21 @@ extension OfferStore {
             updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self)))
     }
 
+    /// The products a partner sells, by name: those it may open a group buy on.
+    public func products(of partner: PartnerID, limit: Int = 1_000) async throws -> [(id: Int64, name: String)] {
+        try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT DISTINCT products.id, products.name FROM offers JOIN products ON products.id = offers.product_id
+                WHERE offers.partner_id = \(bind: partner.rawValue) ORDER BY products.name, products.id
+                LIMIT \(literal: limit)
+                """
+            ).all().map {
+                (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self))
+            }
+        }
+    }
+
     /// What became of a change asked for one offer by id.
     public enum ChangeOutcome: Equatable, Sendable {
         case changed(StoredOffer)

@@ -131,6 +131,33 @@ func buildRouter(
         secureCookies: secure
     ).addRoutes(to: router)
 
+    let commerce = (
+        groupBuys: GroupBuyStore(database: database, settings: configuration.commerce),
+        orders: OrderStore(database: database, settings: configuration.commerce), offers: OfferStore(database: database)
+    )
+    let groupBuyPages = GroupBuyPages(
+        pages: pages, groupBuys: commerce.groupBuys, products: ProductStore(database: database),
+        partners: dependencies.partners, clock: configuration.clock)
+    groupBuyPages.addRoutes(to: router)
+    ProposalPages(list: groupBuyPages, partners: dependencies.partners).addRoutes(to: router)
+    GroupBuyFormPages(
+        pages: pages, groupBuys: commerce.groupBuys, offers: commerce.offers, partners: dependencies.partners,
+        clock: configuration.clock
+    ).addRoutes(to: router)
+    let orderPages = OrderPages(
+        pages: pages, orders: commerce.orders, offers: commerce.offers, partners: dependencies.partners)
+    orderPages.addRoutes(to: router)
+    PartnerOrderPages(pages: pages, orders: commerce.orders, partners: dependencies.partners, list: orderPages)
+        .addRoutes(to: router)
+    WebhookPages(
+        pages: pages, webhooks: WebhookStore(database: database), partners: dependencies.partners,
+        allowPrivateNetworks: configuration.webhooksMayReachPrivateNetworks
+    ).addRoutes(to: router)
+    LedgerPages(
+        pages: pages, ledger: LedgerStore(database: database), partners: dependencies.partners,
+        clock: configuration.clock
+    ).addRoutes(to: router)
+
     let api = router.group("api/v1")
     AccountsController(
         authentication: authentication, members: dependencies.members, sessions: dependencies.sessions,

@@ -30,7 +30,7 @@ struct ProductPages {
             within: context.identity?.member?.home.map { Vicinity(center: $0, radiusKm: 25) })
         let lines: [[String: Any]] = comparison.lines.map { line in
             var values: [String: Any] = [
-                "partner": line.offer.partnerName,
+                "offerID": line.offer.offerID, "partner": line.offer.partnerName,
                 "total": line.offer.total.formatted(language),
                 "price": line.offer.price.formatted(language),
                 "shipping": line.offer.shipping.minorUnits == 0

@@ -128,6 +128,9 @@ struct DealPages {
         if let category = deal.categorySlug { values["category"] = category }
         if let partner = deal.partnerSlug { values["partnerSlug"] = partner }
         if let product = deal.productID { values["productLink"] = "/products/\(product)" }
+        if let offer = deal.offerID, deal.status == .published, !deal.isExpired(at: clock.now) {
+            values["buy"] = ["offerID": offer]
+        }
         var response = pages.render(
             "deal", title: deal.title, translateTitle: false, values: values, context: context,
             liveTopics: [EventTopic.deal(deal.id)])

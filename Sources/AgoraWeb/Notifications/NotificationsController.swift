@@ -145,6 +145,21 @@ struct NotificationRendering {
                     [payload["title"] as? String ?? "", payload["by"] as? String ?? ""]),
                 (payload["reviewID"] as? String).map { "/reviews/\($0)" }
             )
+        case NotificationStore.Kind.orderUpdated:
+            let order = payload["orderID"] as? String ?? ""
+            let status = localizer.text("orders.status.\(payload["status"] as? String ?? "")", language)
+            return (
+                localizer.text("notification.orderUpdated", language, [order, status]),
+                order.isEmpty ? nil : "/orders/\(order)"
+            )
+        case NotificationStore.Kind.groupBuyEnded, NotificationStore.Kind.groupBuyOpened:
+            let title = payload["title"] as? String ?? ""
+            let link = (payload["groupBuyID"] as? String).map { "/group-buys/\($0)" }
+            guard entry.kind == NotificationStore.Kind.groupBuyEnded else {
+                return (localizer.text("notification.groupBuyOpened", language, [title]), link)
+            }
+            let status = localizer.text("groupBuys.status.\(payload["status"] as? String ?? "")", language)
+            return (localizer.text("notification.groupBuyEnded", language, [title, status]), link)
         default:
             return (entry.kind, nil)
         }

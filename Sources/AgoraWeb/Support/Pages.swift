@@ -29,6 +29,7 @@ public struct Pages: Sendable {
         page["currentPath"] = context.currentPath
         page["signedIn"] = member != nil
         page["isStaff"] = member?.role.isStaff ?? false
+        page["isPartner"] = member?.partnerID != nil
         if let member {
             page["me"] = ["handle": member.handle, "name": member.displayName ?? member.handle]
             page["unread"] = context.unreadNotifications
