@@ -302,6 +302,26 @@ public struct LedgerStore: Sendable {
         }
     }
 
+    /// A partner's figures for a period: what it sold, gave back and paid in commission (posted
+    /// money only), and what is held for it now (pledges, unpaid orders).
+    public struct PartnerSummary: Sendable, Equatable {
+        public let sales: Int64
+        public let refunds: Int64
+        public let commission: Int64
+        public let held: Int64
+        public var net: Int64 { sales - refunds - commission }
+    }
+
+    public func summary(of partner: PartnerID, currency: String, from: Date, to: Date) async throws -> PartnerSummary {
+        let account = LedgerAccount.partner(partner)
+        let totals = try await totals(account, currency: currency, from: from, to: to)
+        let refunds = totals["refund", default: (0, 0)]
+        return PartnerSummary(
+            sales: totals["sale", default: (0, 0)].credits, refunds: refunds.debits - refunds.credits,
+            commission: totals["commission", default: (0, 0)].debits,
+            held: try await balance(account, currency: currency).creditsPending)
+    }
+
     /// Every transfer after a cursor, oldest first: the platform's journal.
     public func journal(after sequence: Int64 = 0, limit: Int = 100) async throws -> [Entry] {
         try await database.read { sql in

@@ -100,16 +100,12 @@ struct LedgerController {
                     .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
                 ], body: .init(byteBuffer: .init(string: csv)))
         }
-        let totals = try await ledger.totals(account, currency: currency, from: from, to: to)
-        let sales = totals["sale", default: (0, 0)].credits
-        let refunds = totals["refund", default: (0, 0)].debits - totals["refund", default: (0, 0)].credits
-        let commission = totals["commission", default: (0, 0)].debits
-        let balance = try await ledger.balance(account, currency: currency)
+        let summary = try await ledger.summary(of: partner.id, currency: currency, from: from, to: to)
         func amount(_ value: Int64) -> Amount { Amount(Money(minorUnits: value, currency: currency)) }
         let answer = StatementAnswer(
-            partner: partner.slug, from: from, to: to, sales: amount(sales), refunds: amount(refunds),
-            commission: amount(commission), net: amount(sales - refunds - commission),
-            held: amount(balance.creditsPending), entries: entries.prefix(1_000).map(EntryAnswer.init))
+            partner: partner.slug, from: from, to: to, sales: amount(summary.sales), refunds: amount(summary.refunds),
+            commission: amount(summary.commission), net: amount(summary.net), held: amount(summary.held),
+            entries: entries.prefix(1_000).map(EntryAnswer.init))
         return try answer.response(from: request, context: context)
     }
 

@@ -60,12 +60,7 @@ struct LedgerPages {
                 status: .unprocessableContent, context: context)
         }
         let account = LedgerAccount.partner(partner.id)
-        let totals = try await ledger.totals(account, currency: Self.currency, from: from, to: to)
-        // The same sums as the API's statement: posted money only; what is held is counted apart.
-        let sales = totals["sale", default: (0, 0)].credits
-        let refunds = totals["refund", default: (0, 0)].debits - totals["refund", default: (0, 0)].credits
-        let commission = totals["commission", default: (0, 0)].debits
-        let held = try await ledger.balance(account, currency: Self.currency).creditsPending
+        let summary = try await ledger.summary(of: partner.id, currency: Self.currency, from: from, to: to)
         let entries = try await ledger.statement(account, currency: Self.currency, from: from, to: to, limit: 500)
         let first = LedgerController.day(from)
         let last = LedgerController.day(to.addingTimeInterval(-1))
@@ -73,8 +68,9 @@ struct LedgerPages {
         values["to"] = typedTo ?? last
         values["period"] = view.text("statement.period", [first, last])
         values["totals"] = [
-            ("statement.sales", sales), ("statement.refunds", refunds), ("statement.commission", commission),
-            ("statement.net", sales - refunds - commission), ("statement.held", held),
+            ("statement.sales", summary.sales), ("statement.refunds", summary.refunds),
+            ("statement.commission", summary.commission), ("statement.net", summary.net),
+            ("statement.held", summary.held),
         ].map { key, amount -> [String: Any] in ["label": view.text(key), "amount": view.money(amount, Self.currency)] }
         values["entries"] = entries.map { entry(view, $0, for: account) }
         values["empty"] = entries.isEmpty

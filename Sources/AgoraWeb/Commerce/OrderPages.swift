@@ -91,6 +91,7 @@ struct OrderPages {
         values["unitPrice"] = order.unitPrice.formatted(context.language)
         values["shipping"] = order.shipping.formatted(context.language)
         values["canCancel"] = isBuyer && order.status.allows(.cancelled, by: .member)
+        values["payment"] = view.text("orders.payment.\(order.paymentMethod)")
         if isSeller {
             let steps = Self.steps(order, view)
             values["steps"] = steps
