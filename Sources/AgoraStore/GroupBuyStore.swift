@@ -313,17 +313,15 @@ public struct GroupBuyStore: Sendable {
                                 currency: campaign.currency), nil
                         ))
                 }
-                try await NotificationStore.add(
-                    to: member, kind: NotificationStore.Kind.groupBuyEnded,
-                    payload: GroupBuyEnded(
-                        groupBuyID: String(id.rawValue), title: campaign.title,
-                        status: settlement == .failed ? "failed" : "succeeded"),
-                    tx: tx)
             }
             try await tx.record(transfers)
             for chunk in orders.chunked(into: 500) {
                 try await tx.sql.raw("UPDATE orders SET paid = 1 WHERE id IN (\(binds: Array(chunk)))").run()
             }
+            // Announced once the money is written (see `record`).
+            for order in orders { try await tx.announceOrder(OrderID(order), partner: campaign.partnerID) }
+            try await tx.tellPledgers(
+                pledges, campaign: campaign, status: settlement == .failed ? .failed : .succeeded)
             let (status, finalPrice): (GroupBuyStatus, Int64?) =
                 switch settlement {
                 case .succeeded(let price): (.succeeded, price)
@@ -355,21 +353,20 @@ public struct GroupBuyStore: Sendable {
         try await database.write { tx in
             let campaign = try await tx.openCampaign(id)
             if let partner, partner != campaign.partnerID { throw StoreError.notFound }
-            for pledge in try await tx.sql.raw(
+            let pledges = try await tx.sql.raw(
                 "SELECT id, member_id, hold_version FROM pledges WHERE group_buy_id = \(bind: id.rawValue) ORDER BY id"
-            ).all() {
-                let member = MemberID(try pledge.decode(column: "member_id", as: Int64.self))
-                try await tx.record([
-                    PledgeHolds.release(
-                        pledge: try pledge.decode(column: "id", as: Int64.self),
-                        version: try pledge.decode(column: "hold_version", as: Int.self), member: member,
-                        partner: campaign.partnerID, currency: campaign.currency)
-                ])
-                try await NotificationStore.add(
-                    to: member, kind: NotificationStore.Kind.groupBuyEnded,
-                    payload: GroupBuyEnded(groupBuyID: String(id.rawValue), title: campaign.title, status: "cancelled"),
-                    tx: tx)
-            }
+            ).all()
+            try await tx.record(
+                try pledges.map { pledge in
+                    (
+                        PledgeHolds.release(
+                            pledge: try pledge.decode(column: "id", as: Int64.self),
+                            version: try pledge.decode(column: "hold_version", as: Int.self),
+                            member: MemberID(try pledge.decode(column: "member_id", as: Int64.self)),
+                            partner: campaign.partnerID, currency: campaign.currency), nil
+                    )
+                })
+            try await tx.tellPledgers(pledges, campaign: campaign, status: .cancelled)
             try await tx.sql.raw(
                 """
                 UPDATE group_buys SET status = 'cancelled', settled_at = \(bind: tx.now.millisecondsSince1970)
@@ -454,6 +451,18 @@ extension Transaction {
         guard let campaign = try await lockedCampaign(id) else { throw StoreError.notFound }
         guard campaign.status == .open, campaign.deadline > now else { throw StoreError.conflict("group-buy-closed") }
         return campaign
+    }
+
+    /// Tells every pledger how the campaign ended.
+    fileprivate func tellPledgers(_ pledges: [any SQLRow], campaign: GroupBuy, status: GroupBuyStatus) async throws {
+        for pledge in pledges {
+            try await NotificationStore.add(
+                to: MemberID(try pledge.decode(column: "member_id", as: Int64.self)),
+                kind: NotificationStore.Kind.groupBuyEnded,
+                payload: GroupBuyEnded(
+                    groupBuyID: String(campaign.id.rawValue), title: campaign.title, status: status.rawValue),
+                tx: self)
+        }
     }
 
     fileprivate func currentPledge(_ id: GroupBuyID, member: MemberID, currency: String) async throws -> Pledge {

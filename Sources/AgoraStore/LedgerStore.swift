@@ -15,6 +15,10 @@ extension Transaction {
     /// account is read, locked and written once for the whole batch.
     func record(_ batch: [(transfer: LedgerTransfer, order: OrderID?)]) async throws {
         guard !batch.isEmpty else { return }
+        // Money moves before anything is announced: appending an event takes PostgreSQL's event-order
+        // lock until commit, and a transaction that took it before locking accounts could wait, in a
+        // cycle, on one that locked accounts first.
+        assert(!eventsAppended.isSet, "ledger transfers must be recorded before the transaction appends events")
         let requests = batch.map(\.transfer)
         let orders = Dictionary(batch.map { ($0.transfer.id, $0.order) }, uniquingKeysWith: { first, _ in first })
         var known = try await storedTransfers(Set(requests.map(\.id) + requests.compactMap(\.pendingID)))
@@ -31,6 +35,7 @@ extension Transaction {
                 continue
             }
             let pending = request.pendingID.flatMap { known[$0] }
+            if let pending, pending.transfer.currency != currency { throw LedgerError.currencyMismatch }
             let debit = pending?.transfer.debit ?? request.debit
             let credit = pending?.transfer.credit ?? request.credit
             guard let debitRow = rows[debit], let creditRow = rows[credit] else { throw LedgerError.pendingNotFound }
@@ -93,9 +98,15 @@ extension Transaction {
         }
     }
 
-    /// An account's balance in `currency`, locked until commit; zero when it has never moved.
-    public func balance(_ account: LedgerAccount, currency: String) async throws -> LedgerBalance {
-        try await lockedAccounts([account], currency: currency)[account]?.balance ?? LedgerBalance()
+    /// An account's balance in `currency` as this transaction sees it, without locking it (locks
+    /// are taken by `record`, in its order); zero when it has never moved.
+    func unlockedBalance(_ account: LedgerAccount, currency: String) async throws -> LedgerBalance {
+        try await sql.raw(
+            """
+            SELECT \(unsafeRaw: LedgerStore.balanceColumns) FROM ledger_accounts
+            WHERE kind = \(bind: account.kind.rawValue) AND owner_id = \(bind: account.owner) AND currency = \(bind: currency)
+            """
+        ).first().map(LedgerStore.balance) ?? LedgerBalance()
     }
 
     private struct AccountRow {
@@ -113,9 +124,10 @@ extension Transaction {
         let missing = accounts.filter { rows[$0] == nil }
         guard !missing.isEmpty else { return rows }
         // Inserted only when missing: a conflicting insert would still use up an id of the sequence.
-        let values: [SQLQueryString] = missing.map {
-            "(\(bind: $0.kind.rawValue), \(bind: $0.owner), \(bind: currency))"
-        }
+        let values: [SQLQueryString] = missing.sorted { ($0.kind.rawValue, $0.owner) < ($1.kind.rawValue, $1.owner) }
+            .map {
+                "(\(bind: $0.kind.rawValue), \(bind: $0.owner), \(bind: currency))"
+            }
         try await sql.raw(
             """
             INSERT INTO ledger_accounts (kind, owner_id, currency) VALUES \(values.joined(separator: ", "))
@@ -142,12 +154,7 @@ extension Transaction {
                 ).all() {
                     let account = LedgerAccount(kind, owner: try row.decode(column: "owner_id", as: Int64.self))
                     rows[account] = AccountRow(
-                        id: try row.decode(column: "id", as: Int64.self),
-                        balance: LedgerBalance(
-                            debitsPosted: try row.decode(column: "debits_posted", as: Int64.self),
-                            creditsPosted: try row.decode(column: "credits_posted", as: Int64.self),
-                            debitsPending: try row.decode(column: "debits_pending", as: Int64.self),
-                            creditsPending: try row.decode(column: "credits_pending", as: Int64.self)))
+                        id: try row.decode(column: "id", as: Int64.self), balance: try LedgerStore.balance(row))
                 }
             }
         }
@@ -222,50 +229,75 @@ public struct LedgerStore: Sendable {
             at: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)))
     }
 
+    static let balanceColumns = "debits_posted, credits_posted, debits_pending, credits_pending"
+
+    static func balance(_ row: any SQLRow) throws -> LedgerBalance {
+        LedgerBalance(
+            debitsPosted: try row.decode(column: "debits_posted", as: Int64.self),
+            creditsPosted: try row.decode(column: "credits_posted", as: Int64.self),
+            debitsPending: try row.decode(column: "debits_pending", as: Int64.self),
+            creditsPending: try row.decode(column: "credits_pending", as: Int64.self))
+    }
+
     /// Every account's balances in every currency.
     public func balances() async throws -> [String: [LedgerAccount: LedgerBalance]] {
         try await database.read { sql in
             var result: [String: [LedgerAccount: LedgerBalance]] = [:]
             for row in try await sql.raw(
-                """
-                SELECT kind, owner_id, currency, debits_posted, credits_posted, debits_pending, credits_pending
-                FROM ledger_accounts
-                """
+                "SELECT kind, owner_id, currency, \(unsafeRaw: Self.balanceColumns) FROM ledger_accounts"
             ).all() {
                 guard let kind = LedgerAccount.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
                     continue
                 }
                 let account = LedgerAccount(kind, owner: try row.decode(column: "owner_id", as: Int64.self))
-                result[try row.decode(column: "currency", as: String.self), default: [:]][account] = LedgerBalance(
-                    debitsPosted: try row.decode(column: "debits_posted", as: Int64.self),
-                    creditsPosted: try row.decode(column: "credits_posted", as: Int64.self),
-                    debitsPending: try row.decode(column: "debits_pending", as: Int64.self),
-                    creditsPending: try row.decode(column: "credits_pending", as: Int64.self))
+                result[try row.decode(column: "currency", as: String.self), default: [:]][account] = try Self.balance(
+                    row)
             }
             return result
         }
     }
 
-    /// An account's balance in `currency`.
+    /// An account's balance in `currency`; zero when it has never moved.
     public func balance(_ account: LedgerAccount, currency: String) async throws -> LedgerBalance {
-        try await balances()[currency]?[account] ?? LedgerBalance()
-    }
-
-    /// The transfers that moved an account, oldest first, between two times, after a cursor.
-    public func statement(
-        _ account: LedgerAccount, currency: String, from: Date, to: Date, after sequence: Int64 = 0, limit: Int = 500
-    ) async throws -> [Entry] {
         try await database.read { sql in
             try await sql.raw(
                 """
+                SELECT \(unsafeRaw: Self.balanceColumns) FROM ledger_accounts WHERE kind = \(bind: account.kind.rawValue)
+                AND owner_id = \(bind: account.owner) AND currency = \(bind: currency)
+                """
+            ).first().map(Self.balance) ?? LedgerBalance()
+        }
+    }
+
+    /// The transfers that moved an account between two times, oldest first after a cursor, or
+    /// newest first (`newestFirst`) before it.
+    public func statement(
+        _ account: LedgerAccount, currency: String, from: Date, to: Date, after sequence: Int64? = nil,
+        newestFirst: Bool = false, limit: Int = 500
+    ) async throws -> [Entry] {
+        try await database.read { sql in
+            // The account's id first, so that each side of the OR uses its own index.
+            guard
+                let id = try await sql.raw(
+                    """
+                    SELECT id FROM ledger_accounts WHERE kind = \(bind: account.kind.rawValue)
+                    AND owner_id = \(bind: account.owner) AND currency = \(bind: currency)
+                    """
+                ).first()?.decode(column: "id", as: Int64.self)
+            else { return [] }
+            let cursor: SQLQueryString =
+                switch (sequence, newestFirst) {
+                case (let sequence?, false): " AND ledger_transfers.id > \(bind: sequence)"
+                case (let sequence?, true): " AND ledger_transfers.id < \(bind: sequence)"
+                case (nil, _): ""
+                }
+            return try await sql.raw(
+                """
                 SELECT \(unsafeRaw: Self.transferColumns) \(unsafeRaw: Self.transferJoins)
-                WHERE ((debit.kind = \(bind: account.kind.rawValue) AND debit.owner_id = \(bind: account.owner))
-                    OR (credit.kind = \(bind: account.kind.rawValue) AND credit.owner_id = \(bind: account.owner)))
-                AND ledger_transfers.currency = \(bind: currency)
+                WHERE (ledger_transfers.debit_account_id = \(bind: id) OR ledger_transfers.credit_account_id = \(bind: id))
                 AND ledger_transfers.created_at >= \(bind: from.millisecondsSince1970)
-                AND ledger_transfers.created_at < \(bind: to.millisecondsSince1970)
-                AND ledger_transfers.id > \(bind: sequence)
-                ORDER BY ledger_transfers.id LIMIT \(literal: limit)
+                AND ledger_transfers.created_at < \(bind: to.millisecondsSince1970)\(cursor)
+                ORDER BY ledger_transfers.id \(unsafeRaw: newestFirst ? "DESC" : "") LIMIT \(literal: limit)
                 """
             ).all().map(Self.entry)
         }

@@ -123,6 +123,7 @@ public struct OrderStore: Sendable {
                 UPDATE orders SET payment_reference = \(bind: reference) WHERE id = \(bind: order.rawValue)
                 """
             ).run()
+            try await tx.announceOrder(order, partner: partner)
             return order
         }
         return try await self.order(id)!
@@ -183,8 +184,10 @@ public struct OrderStore: Sendable {
                 try await tx.record([OrderPostings.release(terms)], order: id)
             case .cancelled, .refunded:
                 let vested = try row.decode(column: "reward_vested", as: Int.self) != 0
+                // Read without a lock: `record` locks the wallet after the commission account, as every
+                // transfer does, and refuses the clawback should the wallet have changed meanwhile.
                 let wallet = try await terms.rewardee.asyncMap {
-                    try await tx.balance(.rewards($0), currency: terms.currency).available
+                    try await tx.unlockedBalance(.rewards($0), currency: terms.currency).available
                 }
                 try await tx.record(
                     OrderPostings.refund(terms, rewardVested: vested, walletAvailable: wallet ?? 0), order: id)
@@ -339,7 +342,8 @@ struct NewOrder {
 }
 
 extension Transaction {
-    /// Writes an order, its `order.placed` event and webhook, and returns it with its money terms.
+    /// Writes an order and returns it with its money terms; `announceOrder` tells of it once its
+    /// money is written.
     func insertOrder(_ new: NewOrder, commissionBps: Int, settings: CommerceSettings) async throws
         -> (OrderID, OrderTerms)
     {
@@ -371,11 +375,15 @@ extension Transaction {
         let terms = OrderTerms(
             order: id.rawValue, customer: new.member, partner: new.partner, gross: gross, currency: new.currency,
             commissionBps: commissionBps, rewardee: new.referrer, settings: settings)
-        try await appendEvent(
-            .orderPlaced, audience: .partner(new.partner), topic: EventTopic.order(id),
-            payload: OrderEvent(order: id.rawValue, status: OrderStatus.placed.rawValue))
-        try await enqueueWebhook(partner: new.partner, type: .orderPlaced, payload: try await webhookOrder(id))
         return (id, terms)
+    }
+
+    /// The `order.placed` event and webhook, once the order's money is written (see `record`).
+    func announceOrder(_ id: OrderID, partner: PartnerID) async throws {
+        try await appendEvent(
+            .orderPlaced, audience: .partner(partner), topic: EventTopic.order(id),
+            payload: OrderEvent(order: id.rawValue, status: OrderStatus.placed.rawValue))
+        try await enqueueWebhook(partner: partner, type: .orderPlaced, payload: try await webhookOrder(id))
     }
 
     /// An order's money terms as they were fixed when it was placed.

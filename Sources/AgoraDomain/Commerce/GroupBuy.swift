@@ -33,6 +33,7 @@ public struct PriceTiers: Hashable, Sendable, Codable {
     public let tiers: [PriceTier]
 
     public static let maximumCount = 8
+    public static let maximumUnitPrice: Int64 = 1_000_000_000
 
     public init(checking tiers: [PriceTier]) throws(ValidationError) {
         guard (1...Self.maximumCount).contains(tiers.count) else {
@@ -43,7 +44,10 @@ public struct PriceTiers: Hashable, Sendable, Codable {
         where higher.participants <= lower.participants || higher.unitPrice >= lower.unitPrice {
             throw ValidationError(field: "tiers", "error.tiers.order")
         }
-        guard tiers.allSatisfy({ (1...100_000_000_000).contains($0.unitPrice) && $0.participants <= 1_000_000 }) else {
+        // Bounded so that no sum of a campaign can overflow: 10 million per unit, 1,000 units per
+        // member, 100,000 units in all.
+        guard tiers.allSatisfy({ (1...Self.maximumUnitPrice).contains($0.unitPrice) && $0.participants <= 1_000_000 })
+        else {
             throw ValidationError(field: "tiers", "error.money.range")
         }
         self.tiers = tiers
@@ -83,7 +87,7 @@ public struct GroupBuyInput: Sendable, Equatable {
         guard (1...cap).contains(minimumParticipants) else {
             throw ValidationError(field: "minimumParticipants", "error.invalidValue")
         }
-        guard (1...cap).contains(perMemberMaximum) else {
+        guard (1...min(cap, 1_000)).contains(perMemberMaximum) else {
             throw ValidationError(field: "perMemberMaximum", "error.invalidValue")
         }
         let hour: TimeInterval = 3_600

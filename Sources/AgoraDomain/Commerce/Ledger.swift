@@ -155,11 +155,11 @@ public enum LedgerRules {
             guard request.debit != request.credit else { throw .sameAccount }
             guard request.currency.count == 3 else { throw .currencyMismatch }
             if request.kind == .posted {
-                debitBalance.debitsPosted += request.amount
-                creditBalance.creditsPosted += request.amount
+                debitBalance.debitsPosted = try add(debitBalance.debitsPosted, request.amount)
+                creditBalance.creditsPosted = try add(creditBalance.creditsPosted, request.amount)
             } else {
-                debitBalance.debitsPending += request.amount
-                creditBalance.creditsPending += request.amount
+                debitBalance.debitsPending = try add(debitBalance.debitsPending, request.amount)
+                creditBalance.creditsPending = try add(creditBalance.creditsPending, request.amount)
             }
         case .post, .void:
             guard let pending, pending.transfer.kind == .pending else { throw .pendingNotFound }
@@ -170,14 +170,21 @@ public enum LedgerRules {
             guard moved <= reserved else { throw .exceedsPending }
             debitBalance.debitsPending -= reserved
             creditBalance.creditsPending -= reserved
-            debitBalance.debitsPosted += moved
-            creditBalance.creditsPosted += moved
+            debitBalance.debitsPosted = try add(debitBalance.debitsPosted, moved)
+            creditBalance.creditsPosted = try add(creditBalance.creditsPosted, moved)
             transfer = LedgerTransfer(
                 id: request.id, kind: request.kind, debit: pending.transfer.debit, credit: pending.transfer.credit,
                 amount: moved, currency: pending.transfer.currency, pendingID: pending.transfer.id, code: request.code)
         }
         if transfer.debit.isWallet, debitBalance.available < 0 { throw .insufficientFunds }
         return Effect(transfer: transfer, debit: debitBalance, credit: creditBalance)
+    }
+
+    /// A sum that would not fit in 64 bits is refused rather than trapping.
+    static func add(_ sum: Int64, _ amount: Int64) throws(LedgerError) -> Int64 {
+        let (result, overflow) = sum.addingReportingOverflow(amount)
+        guard !overflow else { throw .invalidAmount }
+        return result
     }
 
     /// Whether a request under an id already written is the same transfer (a retry) or a reuse.

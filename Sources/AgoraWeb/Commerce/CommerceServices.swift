@@ -35,19 +35,24 @@ struct CommerceJobsService: Service {
         }
     }
 
+    /// Each campaign on its own: one that fails (and is tried again next pass) holds up neither
+    /// the others nor the rewards.
     func runOnce() async throws {
         for id in try await groupBuys.due() {
             logger.info("settling group buy", metadata: ["groupBuy": "\(id)"])
             let started = ContinuousClock.now
-            if try await groupBuys.settle(id) {
-                let elapsed = ContinuousClock.now - started
-                logger.info(
-                    "group buy settled",
-                    metadata: [
-                        "groupBuy": "\(id)",
-                        "durationMs":
-                            "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
-                    ])
+            do {
+                if try await groupBuys.settle(id) {
+                    logger.info(
+                        "group buy settled",
+                        metadata: [
+                            "groupBuy": "\(id)", "durationMs": "\(Int((ContinuousClock.now - started).milliseconds))",
+                        ])
+                }
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                logger.error("group buy settlement failed", metadata: ["groupBuy": "\(id)", "error": "\(error)"])
             }
         }
         _ = try await orders.vestDueRewards()

@@ -51,7 +51,8 @@ struct LedgerController {
         let account = LedgerAccount.rewards(member.id)
         let balance = try await ledger.balance(account, currency: currency)
         let entries = try await ledger.statement(
-            account, currency: currency, from: .distantPast, to: clock.now.addingTimeInterval(1), limit: 500)
+            account, currency: currency, from: .distantPast, to: clock.now.addingTimeInterval(1), newestFirst: true,
+            limit: 500)
         return RewardsAnswer(
             available: Amount(Money(minorUnits: balance.available, currency: currency)),
             pending: Amount(Money(minorUnits: balance.creditsPending, currency: currency)),

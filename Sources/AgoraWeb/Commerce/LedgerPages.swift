@@ -27,7 +27,9 @@ struct LedgerPages {
         let account = LedgerAccount.rewards(member.id)
         let balance = try await ledger.balance(account, currency: Self.currency)
         let entries = try await ledger.statement(
-            account, currency: Self.currency, from: .distantPast, to: clock.now.addingTimeInterval(1), limit: 500)
+            account, currency: Self.currency, from: .distantPast, to: clock.now.addingTimeInterval(1),
+            newestFirst: true,
+            limit: 500)
         let values: [String: Any] = [
             "available": view.money(balance.available, Self.currency),
             "pending": view.money(balance.creditsPending, Self.currency),

@@ -90,7 +90,8 @@ extension OpenAPIDocument {
                 auth: .partner, success: (202, nil), errors: [401, 403, 404]),
             Operation(
                 method: "get", path: "/api/v1/me/rewards",
-                summary: "The member's rewards wallet: vested, pending until return windows close, and entries",
+                summary:
+                    "The member's rewards wallet: vested, pending until return windows close, and its latest 500 entries, newest first",
                 auth: .member, success: (200, "Rewards"), errors: [401, 422],
                 extraParameters: [query("currency", "string", "ISO 4217, default EUR")]),
             Operation(
