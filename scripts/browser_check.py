@@ -483,6 +483,55 @@ def main() -> int:
                 w.visit(path, name)
             w.assert_no_console_errors()
 
+        group_buy_path = {}
+
+        def group_buy_live():
+            # alice opens a campaign; bruno pledges through the API: the progress moves without a reload.
+            w.visit("/group-buys", "group-buys")
+            link = w.one("[data-testid=group-buys] li a")
+            group_buy_path["path"] = link.get_attribute("href").removeprefix(base.rstrip("/"))
+            w.visit(group_buy_path["path"], "group-buy")
+            bar = w.one("[data-gb-units-bar]")
+            before = int(bar.get_attribute("value") or "0")
+            token = api("/api/v1/sessions", {"login": "bruno", "password": "demo-password-bruno"})["token"]
+            group_buy_id = group_buy_path["path"].rsplit("/", 1)[-1]
+            request = urllib.request.Request(
+                base.rstrip("/") + f"/api/v1/group-buys/{group_buy_id}/pledge", json.dumps({"quantity": 1}).encode(),
+                {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}, method="PUT")
+            urllib.request.urlopen(request, timeout=10).read()
+            try:
+                WebDriverWait(w.driver, WAIT_SECONDS).until(
+                    lambda d: int(w.one("[data-gb-units-bar]").get_attribute("value") or "0") > before)
+            except TimeoutException:
+                raise CheckFailed("bruno's pledge did not move the progress bar live") from None
+            w.fill("form#pledge-form", {"quantity": "1"})
+            w.submit("form#pledge-form")
+            w.wait_for("[data-testid=my-pledge]")
+            w.capture("group-buy-pledged")
+            w.assert_no_console_errors()
+
+        def buy_and_timeline():
+            # The product of the walk when it is in stock, else the first one of the search that is.
+            w.visit(product_path["path"], "product-buy")
+            links = []
+            if not w.css("form[data-testid=buy-form]"):
+                w.visit("/search?sort=price", "search-in-stock")
+                links = [a.get_attribute("href") for a in w.css("[data-testid=results] li a")][:10]
+            for link in links:
+                if w.css("form[data-testid=buy-form]"):
+                    break
+                w.driver.get(link)
+                w.wait_loaded()
+            form = w.one("form[data-testid=buy-form]")
+            w.click(form.find_element(By.CSS_SELECTOR, "button[type=submit]"), form)
+            w.wait_for("[data-testid=timeline]")
+            if "/orders/" not in w.driver.current_url:
+                raise CheckFailed(f"buying landed on {w.driver.current_url}, not an order")
+            w.capture("order")
+            w.visit("/me/orders", "my-orders")
+            w.visit("/me/rewards", "my-rewards")
+            w.assert_no_console_errors()
+
         def english_pages():
             # The footer switch, then the new pages again in English, whose words run longer. Start
             # from the home page: the switch comes back to the page it was used on.
@@ -498,13 +547,16 @@ def main() -> int:
             w.visit(deal_path.get("path", "/deals"), "deal-en")
             w.visit("/deals/new", "deal-new-en")
             w.visit("/notifications", "notifications-en")
+            w.visit(group_buy_path.get("path", "/group-buys"), "group-buy-en")
+            w.visit("/me/orders", "my-orders-en")
 
         def phone_width():
             wanted = [
                 "home", "register", "login", "settings", "search", "product", "near-home", "notifications", "deals",
                 "about-ranking", "deal-new", "deal", "deals-for-me", "deals-top", "follows", "profile", "search-en",
                 "deals-en", "deal-en", "deal-new-en", "notifications-en", "product-reviews", "about-reviews",
-                "about-notoriety", "rankings", "likes",
+                "about-notoriety", "rankings", "likes", "group-buys", "group-buy", "order", "my-orders", "my-rewards",
+                "group-buy-en", "my-orders-en",
             ]
             missing = [p for p in wanted if p not in w.phone_widths]
             if missing:
@@ -530,6 +582,8 @@ def main() -> int:
         w.run("comment through the form", comment_form)
         w.run("for me, top, follows and a profile", for_me_follows_profile)
         w.run("a review through the form, and the pages about reviews", review_a_product)
+        w.run("a group buy: progress moves live, then a pledge through the form", group_buy_live)
+        w.run("buy from a product page, then the order's timeline", buy_and_timeline)
         w.run("the new pages in English", english_pages)
         w.run(f"no horizontal scroll at {PHONE_WIDTH}px", phone_width)
     finally:

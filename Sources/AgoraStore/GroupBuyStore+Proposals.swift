@@ -40,23 +40,25 @@ extension GroupBuyStore {
                     "SELECT currency FROM offers WHERE product_id = \(bind: product) ORDER BY id LIMIT 1"
                 ).first()
             else { throw ValidationError(field: "productID", "error.groupBuy.notSold") }
-            let open = try await tx.sql.raw(
+            // One open proposal per product (a unique index): a second request joins the first rather
+            // than splitting the demand, even when both arrive at once.
+            let inserted = try await tx.sql.raw(
                 """
-                SELECT id FROM group_buy_proposals WHERE product_id = \(bind: product) AND status = 'open'
-                ORDER BY id LIMIT 1\(unsafeRaw: tx.lockForUpdate)
+                INSERT INTO group_buy_proposals (product_id, member_id, note, currency, created_at)
+                VALUES (\(bind: product), \(bind: member.rawValue), \(bind: note),
+                    \(bind: try offer.decode(column: "currency", as: String.self)), \(bind: tx.now.millisecondsSince1970))
+                ON CONFLICT (product_id) WHERE status = 'open' DO NOTHING
+                RETURNING id
                 """
             ).first()
-            // One open proposal per product: a second request joins the first rather than splitting the demand.
             let id: Int64
-            if let open {
-                id = try open.decode(column: "id", as: Int64.self)
+            if let inserted {
+                id = try inserted.decode(column: "id", as: Int64.self)
             } else {
                 id = try await tx.sql.raw(
                     """
-                    INSERT INTO group_buy_proposals (product_id, member_id, note, currency, created_at)
-                    VALUES (\(bind: product), \(bind: member.rawValue), \(bind: note),
-                        \(bind: try offer.decode(column: "currency", as: String.self)), \(bind: tx.now.millisecondsSince1970))
-                    RETURNING id
+                    SELECT id FROM group_buy_proposals WHERE product_id = \(bind: product) AND status = 'open'
+                    \(unsafeRaw: tx.lockForUpdate)
                     """
                 ).first()!.decode(column: "id", as: Int64.self)
             }

@@ -117,7 +117,8 @@ public struct OrderStore: Sendable {
             // Called under the transaction: if the gateway refuses, nothing was placed; if the commit
             // failed after it agreed, its unused authorization lapses by itself.
             let reference = try await payments.authorize(
-                order: order, amount: Money(minorUnits: terms.gross, currency: terms.currency))
+                order: order, amount: Money(minorUnits: terms.gross, currency: terms.currency),
+                key: "order:\(order):authorize")
             try await tx.sql.raw(
                 """
                 UPDATE orders SET payment_reference = \(bind: reference) WHERE id = \(bind: order.rawValue)
@@ -164,9 +165,11 @@ public struct OrderStore: Sendable {
             let gross = Money(minorUnits: terms.gross, currency: terms.currency)
             if let reference {
                 switch next {
-                case .delivered where !paid: try await payments.capture(reference: reference, amount: gross)
-                case .cancelled where !paid: try await payments.void(reference: reference)
-                case .cancelled, .refunded: try await payments.refund(reference: reference, amount: gross)
+                case .delivered where !paid:
+                    try await payments.capture(reference: reference, amount: gross, key: "order:\(id):capture")
+                case .cancelled where !paid: try await payments.void(reference: reference, key: "order:\(id):void")
+                case .cancelled, .refunded:
+                    try await payments.refund(reference: reference, amount: gross, key: "order:\(id):refund")
                 default: break
                 }
             }

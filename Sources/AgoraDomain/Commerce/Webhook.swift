@@ -35,21 +35,34 @@ public enum WebhookURL {
         return text
     }
 
-    /// Loopback, link-local and private ranges, by name or literal address.
+    /// Loopback, link-local and private ranges, by name or literal address. Numeric hosts are read
+    /// as the system would (`inet_pton`), and the forms a resolver also accepts (`127.1`,
+    /// `2130706433`, `0x7f.0.0.1`) are refused as private too, since they can only be tricks.
     static func isPrivate(_ host: String) -> Bool {
-        let bare = host.trimmingPrefix("[").replacing("]", with: "")
+        let bare = String(host.trimmingPrefix("[").replacing("]", with: ""))
         if bare == "localhost" || bare.hasSuffix(".localhost") || bare.hasSuffix(".local")
             || bare.hasSuffix(".internal")
         {
             return true
         }
-        if bare.contains(":") {  // IPv6: loopback, unique local, link-local, mapped IPv4
-            let lower = bare.lowercased()
-            return lower == "::1" || lower == "::" || lower.hasPrefix("fc") || lower.hasPrefix("fd")
-                || lower.hasPrefix("fe80") || lower.hasPrefix("::ffff:")
+        var v6 = in6_addr()
+        if bare.contains(":") {
+            guard inet_pton(AF_INET6, bare, &v6) == 1 else { return true }
+            let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+            if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xff && bytes[11] == 0xff {
+                return isPrivate(bytes[12...].map(String.init).joined(separator: "."))  // IPv4-mapped
+            }
+            let unspecifiedOrLoopback = bytes[0..<15].allSatisfy { $0 == 0 } && bytes[15] <= 1
+            return unspecifiedOrLoopback || bytes[0] & 0xfe == 0xfc || (bytes[0] == 0xfe && bytes[1] & 0xc0 == 0x80)
         }
-        let octets = bare.split(separator: ".").compactMap { UInt8($0) }
-        guard octets.count == 4 else { return false }
+        var v4 = in_addr()
+        guard inet_pton(AF_INET, bare, &v4) == 1 else {
+            // A name, unless its last label is a number: no real domain ends so, and resolvers read
+            // `127.1`, `2130706433` or `0x7f.0.0.1` as addresses.
+            let last = bare.split(separator: ".").last ?? ""
+            return last.allSatisfy(\.isNumber) || last.lowercased().hasPrefix("0x")
+        }
+        let octets = withUnsafeBytes(of: &v4) { Array($0) }
         switch (octets[0], octets[1]) {
         case (0, _), (10, _), (127, _), (169, 254), (192, 168): return true
         case (172, 16...31), (100, 64...127): return true

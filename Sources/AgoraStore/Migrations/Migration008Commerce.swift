@@ -54,6 +54,8 @@ extension Migrations {
                 )
                 """,
                 "CREATE INDEX group_buy_proposals_product ON group_buy_proposals(product_id, status)",
+                // One open proposal per product, even when two members ask at the same instant.
+                "CREATE UNIQUE INDEX group_buy_proposals_open ON group_buy_proposals(product_id) WHERE status = 'open'",
                 """
                 CREATE TABLE proposal_supports (
                     proposal_id BIGINT NOT NULL REFERENCES group_buy_proposals(id),

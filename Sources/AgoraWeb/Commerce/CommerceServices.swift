@@ -127,7 +127,8 @@ struct WebhookService: Service {
         } catch let error as WebhookFailure {
             failure = error.reason
         } catch {
-            failure = String(describing: error)
+            failure = Self.category(of: error)
+            logger.info("webhook call failed", metadata: ["delivery": "\(delivery.id)", "error": "\(error)"])
         }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(
@@ -143,6 +144,17 @@ struct WebhookService: Service {
         } catch {
             logger.warning("could not record a webhook attempt", metadata: ["error": "\(error)"])
         }
+    }
+}
+
+extension WebhookService {
+    /// What a partner is told of a failed call: a category, not the error's text, which would tell
+    /// a refused connection from a silent one and so help map the network behind Agora.
+    static func category(of error: any Error) -> String {
+        let text = String(describing: error).lowercased()
+        if text.contains("timeout") || text.contains("deadline") { return "timeout" }
+        if text.contains("ssl") || text.contains("tls") || text.contains("certificate") { return "TLS failure" }
+        return "connection failed"
     }
 }
 

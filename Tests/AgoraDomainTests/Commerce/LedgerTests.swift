@@ -360,7 +360,11 @@ struct ReferenceShop {
             ("https://10.2.3.4/x", "error.webhook.private"), ("https://[::1]/x", "error.webhook.private"),
             ("https://localhost:8080/x", "error.webhook.private"), ("https://172.20.0.1/x", "error.webhook.private"),
             ("https://user:pw@shop.example/x", "error.webhook.url"), ("ftp://shop.example", "error.webhook.https"),
-            ("not a url", "error.webhook.url"),
+            ("not a url", "error.webhook.url"), ("https://127.1/x", "error.webhook.private"),
+            ("https://2130706433/x", "error.webhook.private"), ("https://0x7f.0.0.1/x", "error.webhook.private"),
+            ("https://[0:0:0:0:0:0:0:1]/x", "error.webhook.private"),
+            ("https://[::ffff:10.0.0.1]/x", "error.webhook.private"),
+            ("https://[fd00::1]/x", "error.webhook.private"),
         ] {
             #expect(throws: ValidationError(field: "url", message), "\(url)") {
                 try WebhookURL.checked(url, allowPrivateNetworks: false)
@@ -369,6 +373,8 @@ struct ReferenceShop {
         #expect(
             try WebhookURL.checked("http://127.0.0.1:9000/h", allowPrivateNetworks: true) == "http://127.0.0.1:9000/h")
         #expect(try WebhookURL.checked("https://172.32.0.1/h", allowPrivateNetworks: false) == "https://172.32.0.1/h")
+        #expect(
+            try WebhookURL.checked("https://[2001:db8::1]/h", allowPrivateNetworks: false) == "https://[2001:db8::1]/h")
     }
 
     @Test func csvLinesQuoteWhatTheyMustAndDisarmFormulas() {
