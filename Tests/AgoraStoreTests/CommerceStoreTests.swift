@@ -330,6 +330,43 @@ struct Shop {
         }
     }
 
+    /// Members order while the partner delivers and refunds other orders: every transaction locks
+    /// the partner's and the commission's accounts and appends events, in the same order, so none
+    /// waits for another in a cycle (PostgreSQL would abort one with a deadlock).
+    @Test(arguments: Backend.allCases)
+    func ordersPlacedWhileThePartnerDeliversOthersAllGoThrough(backend: Backend) async throws {
+        try await withFreshDatabase(backend) { database, _ in
+            let shop = try await Shop.open(database, stock: 100)
+            let members = try await shop.members(24)
+            let orders = OrderStore(database: database)
+            var placed: [OrderID] = []
+            for member in members.prefix(12) {
+                let order = try await orders.place(offer: shop.offer, quantity: 1, member: member)
+                _ = try await orders.advance(order.id, to: .acknowledged, by: .partner, partner: shop.partner)
+                _ = try await orders.advance(order.id, to: .shipped, by: .partner, partner: shop.partner)
+                placed.append(order.id)
+            }
+            let alreadyPlaced = placed
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for member in members.suffix(12) {
+                    group.addTask { _ = try await orders.place(offer: shop.offer, quantity: 1, member: member) }
+                }
+                for id in alreadyPlaced {
+                    group.addTask {
+                        _ = try await orders.advance(id, to: .delivered, by: .partner, partner: shop.partner)
+                        if id.rawValue % 3 == 0 {
+                            _ = try await orders.advance(id, to: .refunded, by: .partner, partner: shop.partner)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await shop.count("orders") == 24)
+            #expect(try await shop.count("orders", "status IN ('delivered', 'refunded')") == 12)
+            #expect(try await LedgerStore(database: database).audit() == [])
+        }
+    }
+
     @Test(arguments: Backend.allCases)
     func theFirstSharerWithinThirtyDaysIsRewardedAfterTheReturnWindow(backend: Backend) async throws {
         let clock = TestClock()

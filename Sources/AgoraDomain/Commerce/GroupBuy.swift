@@ -12,8 +12,6 @@ public struct GroupBuyID: Hashable, Sendable, Codable, CustomStringConvertible {
 /// Where a campaign stands. Proposed campaigns are members' requests; only open ones take pledges.
 public enum GroupBuyStatus: String, Sendable, Codable, CaseIterable {
     case open, succeeded, failed, cancelled
-
-    public var isFinal: Bool { self != .open }
 }
 
 /// "From N participants the unit price is P": prices fall as participants join.

@@ -32,8 +32,6 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
         default: false
         }
     }
-
-    public var isFinal: Bool { self == .cancelled || self == .refunded }
 }
 
 /// How many units one order may hold: a shop, not a wholesaler.

@@ -238,7 +238,15 @@ final class WebhookReceiver: Sendable {
                     return item?["status"] as? String == "delivered" && (item?["attempts"] as? [Any])?.count == 3
                 }
 
-                // Another partner can neither see nor move the order; the buyer sees its timeline.
+                // Another partner can neither replay the partner's deliveries nor see or move its order.
+                let delivery = try await database.read { sql in
+                    try await sql.raw("SELECT id FROM webhook_deliveries").first()!.decode(column: "id", as: Int.self)
+                }
+                expectProblem(
+                    try await client.execute(
+                        uri: "/api/v1/partner/webhook/deliveries/\(delivery)/replay", method: .post,
+                        headers: bearer(other)),
+                    .notFound, type: "not-found")
                 for step in ["acknowledge", "ship"] {
                     expectProblem(
                         try await client.execute(
@@ -359,6 +367,12 @@ final class WebhookReceiver: Sendable {
                         deadline: clock.now.addingTimeInterval(86_400)))
                 #expect(created.status == .created, "\(created.text)")
                 let id = try #require(created.object["id"] as? Int)
+                let (other, _) = try await ReviewsAPITests.sellingPartner(
+                    client, database, slug: "other", gtin: "73513537")
+                expectProblem(
+                    try await client.execute(
+                        uri: "/api/v1/group-buys/\(id)/cancel", method: .post, headers: bearer(other)),
+                    .notFound, type: "not-found")
                 let notified = try await database.read { sql in
                     try await sql.raw("SELECT COUNT(*) AS n FROM notifications WHERE kind = 'groupBuyOpened'").first()!
                         .decode(column: "n", as: Int.self)
