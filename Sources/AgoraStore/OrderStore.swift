@@ -238,7 +238,19 @@ public struct OrderStore: Sendable {
 
     /// Posts the rewards whose return window closed (and whose order was not refunded); returns how many.
     public func vestDueRewards(limit: Int = 500) async throws -> Int {
-        try await database.write { tx in
+        // Looked for first without writing: every instance asks every few seconds, and on SQLite an
+        // empty write transaction would still take the one writer.
+        let now = database.clock.now.millisecondsSince1970
+        let anyDue = try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT id FROM orders WHERE reward_vested = 0 AND reward_vests_at <= \(bind: now)
+                AND status = 'delivered' LIMIT 1
+                """
+            ).first() != nil
+        }
+        guard anyDue else { return 0 }
+        return try await database.write { tx in
             let due = try await tx.sql.raw(
                 """
                 SELECT id FROM orders WHERE reward_vested = 0 AND reward_vests_at <= \(bind: tx.now.millisecondsSince1970)

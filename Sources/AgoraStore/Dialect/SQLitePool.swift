@@ -30,8 +30,10 @@ final class SQLitePool: Sendable {
             // the large catalog spend half its time re-reading pages (35 req/s with 16 MiB caches,
             // 65 mapped). The mapped pages count in each connection's share of the resident size,
             // but they are the file's, shared and reclaimable, not memory the server holds.
+            // The busy timeout first: switching to WAL needs a lock, and without a timeout a lock
+            // held by another connection at that instant fails at once with "database is locked".
             let shared = ["PRAGMA busy_timeout=5000", "PRAGMA mmap_size=268435456"]
-            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"] + shared {
+            for pragma in shared + ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"] {
                 _ = try await writer.sql().raw(SQLQueryString(pragma)).all()
             }
             for _ in 0..<readerCount {
