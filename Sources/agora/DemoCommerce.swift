@@ -131,18 +131,31 @@ enum DemoCommerce {
         _ database: Database, clock: DemoData.DemoClock, now: Date, buyers: [MemberID], count: Int
     ) async throws {
         let orders = OrderStore(database: database)
+        // Offers with a published deal first (those orders can come from a share link), then others in
+        // stock; two plain queries, since deals have no index by offer and the large set has 100,000.
         let offers = try await database.read { sql in
-            try await sql.raw(
+            let deals = try await sql.raw(
                 """
-                SELECT offers.id, offers.partner_id, deals.id AS deal_id FROM offers
-                LEFT JOIN deals ON deals.offer_id = offers.id AND deals.status = 'published'
-                WHERE offers.stock >= 5 ORDER BY deals.id IS NULL, offers.id LIMIT 200
+                SELECT MIN(deals.id) AS deal_id, deals.offer_id FROM deals
+                WHERE deals.status = 'published' AND deals.offer_id IS NOT NULL
+                GROUP BY deals.offer_id ORDER BY deals.offer_id LIMIT 100
                 """
-            ).all().map { row in
-                (
-                    id: try row.decode(column: "id", as: Int64.self),
-                    partner: PartnerID(try row.decode(column: "partner_id", as: Int64.self)),
-                    deal: try row.decode(column: "deal_id", as: Int64?.self).map(DealID.init)
+            ).all().reduce(into: [Int64: DealID]()) {
+                $0[try $1.decode(column: "offer_id", as: Int64.self)] = DealID(
+                    try $1.decode(column: "deal_id", as: Int64.self))
+            }
+            let ids = Array(deals.keys) + [0]
+            let rows = try await sql.raw(
+                """
+                SELECT id, partner_id FROM offers WHERE stock >= 5 AND id IN (\(binds: ids))
+                UNION ALL SELECT id, partner_id FROM (SELECT id, partner_id FROM offers WHERE stock >= 5
+                    ORDER BY id LIMIT 200) AS plain
+                """
+            ).all()
+            return try rows.map { row in
+                let id = try row.decode(column: "id", as: Int64.self)
+                return (
+                    id: id, partner: PartnerID(try row.decode(column: "partner_id", as: Int64.self)), deal: deals[id]
                 )
             }
         }

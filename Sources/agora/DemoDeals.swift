@@ -140,7 +140,8 @@ enum DemoDeals {
                 let price = max(99, target.totalMinor * Int64(100 - percent) / 100 / 10 * 10 - 1)
                 fields = [
                     "title": "\(target.productName) à −\(percent) %", "partner": target.partnerSlug,
-                    "productID": String(target.productID), "category": target.categorySlug,
+                    "productID": String(target.productID), "offerID": String(target.offerID),
+                    "category": target.categorySlug,
                     "price": Money(minorUnits: price, currency: "EUR").decimalText, "shipping": "0",
                     "referencePrice": Money(minorUnits: target.totalMinor, currency: "EUR").decimalText,
                     "url": target.url,
