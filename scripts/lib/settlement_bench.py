@@ -77,7 +77,8 @@ server = start(first_log)
 wait_for(first_log, rf"groupBuy={campaign}\b.*settling group buy|settling group buy.*groupBuy={campaign}\b", server, 120)
 killed_at = time.monotonic()
 time.sleep(0.5)
-finished_first = "group buy settled" in open(first_log).read()
+settled = rf"durationMs=(\d+) groupBuy={campaign}\b.*group buy settled|group buy settled.*groupBuy={campaign}\b.*durationMs=(\d+)"
+finished_first = re.search(settled, open(first_log).read()) is not None
 server.send_signal(signal.SIGKILL)
 server.wait()
 status, orders = state()
@@ -91,7 +92,6 @@ elif status != "open" or orders != 0:
 if not exact:
     problems.append(f"ledger after the kill: {summary}")
 
-settled = r"durationMs=(\d+).*group buy settled|group buy settled.*durationMs=(\d+)"
 if finished_first:
     match = re.search(settled, open(first_log).read())
 else:
