@@ -32,6 +32,12 @@ public struct NotificationStore: Sendable {
         public static let groupBuyEnded = "groupBuyEnded"
         /// A group buy opened from a proposal the member supported.
         public static let groupBuyOpened = "groupBuyOpened"
+        /// Staff answered an idea the member supports or follows, or it entered review.
+        public static let ideaUpdated = "ideaUpdated"
+        /// Staff merged an idea the member supported into another: their support moved there.
+        public static let ideaMerged = "ideaMerged"
+        /// Someone commented on the member's idea.
+        public static let ideaComment = "ideaComment"
     }
 
     /// One notification: its kind names a message of the locale files, its payload fills it.

@@ -1,3 +1,4 @@
+import AgoraDomain
 import AgoraStore
 import AgoraWeb
 import ArgumentParser
@@ -27,6 +28,19 @@ struct Serve: AsyncParsableCommand {
     )
     var dataDirectory = ProcessInfo.processInfo.environment["AGORA_DATA_DIR"] ?? "./agora-data"
 
+    @Option(help: "Supports that send an open idea into review (env AGORA_IDEA_SUPPORT_THRESHOLD).")
+    var ideaSupportThreshold =
+        Int(ProcessInfo.processInfo.environment["AGORA_IDEA_SUPPORT_THRESHOLD"] ?? "")
+        ?? IdeaSettings.standard.supportThreshold
+    @Option(help: "Days after its submission during which an idea may gather them (env AGORA_IDEA_SUPPORT_DAYS).")
+    var ideaSupportDays =
+        Int(ProcessInfo.processInfo.environment["AGORA_IDEA_SUPPORT_DAYS"] ?? "")
+        ?? Int(IdeaSettings.standard.supportWindow / 86_400)
+    @Option(help: "Days staff have to decide on an idea in review (env AGORA_IDEA_RESPONSE_DAYS).")
+    var ideaResponseDays =
+        Int(ProcessInfo.processInfo.environment["AGORA_IDEA_RESPONSE_DAYS"] ?? "")
+        ?? Int(IdeaSettings.standard.responseDeadline / 86_400)
+
     func run() async throws {
         var configuration = AppConfiguration()
         configuration.host = host
@@ -43,6 +57,16 @@ struct Serve: AsyncParsableCommand {
             configuration.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         }
         if ProcessInfo.processInfo.environment["AGORA_INSECURE_COOKIES"] == "1" { configuration.secureCookies = false }
+        guard (1...1_000_000).contains(ideaSupportThreshold), (1...3_650).contains(ideaSupportDays),
+            (1...365).contains(ideaResponseDays)
+        else {
+            throw ValidationError(
+                "--idea-support-threshold must be 1 to 1,000,000, --idea-support-days 1 to 3,650, --idea-response-days 1 to 365"
+            )
+        }
+        configuration.ideas = IdeaSettings(
+            supportThreshold: ideaSupportThreshold, supportWindow: Double(ideaSupportDays) * 86_400,
+            responseDeadline: Double(ideaResponseDays) * 86_400)
         // For a partner's webhook receiver on a developer's machine; never in production (SSRF).
         configuration.webhooksMayReachPrivateNetworks =
             ProcessInfo.processInfo.environment["AGORA_WEBHOOKS_ALLOW_PRIVATE"] == "1"

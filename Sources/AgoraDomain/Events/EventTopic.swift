@@ -17,6 +17,8 @@ public enum EventTopic {
     public static let groupBuys = "group-buys"
     public static func groupBuy(_ id: GroupBuyID) -> String { "group-buys/\(id)" }
     public static func order(_ id: OrderID) -> String { "orders/\(id)" }
+    public static let ideas = "ideas"
+    public static func idea(_ id: Int64) -> String { "ideas/\(id)" }
     public static func reviews(of subject: String) -> String { "reviews/" + subject.replacing(":", with: "/") }
 
     /// Whether a client watching `watched` (empty for everything) receives an event about `topic`.

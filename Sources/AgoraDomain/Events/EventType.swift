@@ -75,3 +75,12 @@ extension EventType {
     public static let orderCancelled: EventType = "order.cancelled"
     public static let webhookChanged: EventType = "partner.webhook_changed"
 }
+
+extension EventType {
+    public static let ideaSubmitted: EventType = "idea.submitted"
+    public static let ideaSupported: EventType = "idea.supported"
+    /// An official answer (with or without a new status), or the idea's automatic entry into review.
+    public static let ideaAnswered: EventType = "idea.answered"
+    public static let ideaMerged: EventType = "idea.merged"
+    public static let ideaCommented: EventType = "idea.commented"
+}

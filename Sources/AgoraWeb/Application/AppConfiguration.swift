@@ -30,6 +30,8 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// Commission shares, processing costs and the return window of every order.
     public var commerce = CommerceSettings.standard
+    /// When ideas enter review and how long staff have to answer them.
+    public var ideas = IdeaSettings.standard
     /// How often due group buys are settled and due rewards vested.
     public var commerceJobInterval: Duration = .seconds(5)
     /// How often due webhook deliveries are looked for when there were none.

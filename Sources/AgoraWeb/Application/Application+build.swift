@@ -194,6 +194,8 @@ func buildRouter(
         notoriety: NotorietyStore(database: database), likes: LikeStore(database: database), reviews: reviews,
         partners: dependencies.partners, members: dependencies.members, categories: CategoryStore(database: database)
     ).addRoutes(to: api)
+    IdeasController(ideas: IdeaStore(database: database, settings: configuration.ideas), clock: configuration.clock)
+        .addRoutes(to: api)
     CategoriesController(categories: CategoryStore(database: database)).addRoutes(to: api)
     PriceAlertsController(alerts: PriceAlertStore(database: database)).addRoutes(to: api)
     NotificationsController(notifications: NotificationStore(database: database), localizer: localizer).addRoutes(

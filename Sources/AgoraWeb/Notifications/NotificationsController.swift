@@ -160,6 +160,26 @@ struct NotificationRendering {
             }
             let status = localizer.text("groupBuys.status.\(payload["status"] as? String ?? "")", language)
             return (localizer.text("notification.groupBuyEnded", language, [title, status]), link)
+        case NotificationStore.Kind.ideaUpdated, NotificationStore.Kind.ideaMerged, NotificationStore.Kind.ideaComment:
+            let title = payload["title"] as? String ?? ""
+            let link = (payload["ideaID"] as? String).map { "/ideas/\($0)" }
+            switch entry.kind {
+            case NotificationStore.Kind.ideaComment:
+                return (
+                    localizer.text("notification.ideaComment", language, [title, payload["by"] as? String ?? ""]), link
+                )
+            case NotificationStore.Kind.ideaMerged:
+                return (
+                    localizer.text("notification.ideaMerged", language, [title]),
+                    (payload["into"] as? String).map { "/ideas/\($0)" } ?? link
+                )
+            default:
+                guard payload["official"] as? String == "true" else {
+                    return (localizer.text("notification.ideaInReview", language, [title]), link)
+                }
+                let status = localizer.text("ideas.status.\(payload["status"] as? String ?? "")", language)
+                return (localizer.text("notification.ideaUpdated", language, [title, status]), link)
+            }
         default:
             return (entry.kind, nil)
         }
