@@ -119,6 +119,7 @@ enum DemoData {
         try await DemoReviews.fill(database, clock: clock, size: size)
         try await DemoArticles.fill(database, clock: clock)
         try await DemoCommerce.fill(database, clock: clock, size: size)
+        try await DemoIdeas.fill(database, clock: clock)
         return true
     }
 

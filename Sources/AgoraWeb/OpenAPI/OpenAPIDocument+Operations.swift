@@ -4,6 +4,7 @@ import Foundation
 extension OpenAPIDocument {
     static var operations: [Operation] {
         accountAndCatalogOperations + dealOperations + reviewOperations + articleOperations + commerceOperations
+            + ideaOperations
     }
 
     private static var accountAndCatalogOperations: [Operation] {

@@ -109,5 +109,6 @@ extension OpenAPIDocument {
         return shared.merging(catalogSchemas) { first, _ in first }.merging(dealSchemas) { first, _ in first }
             .merging(reviewSchemas) { first, _ in first }.merging(articleSchemas) { first, _ in first }
             .merging(commerceSchemas) { first, _ in first }
+            .merging(ideaSchemas) { first, _ in first }
     }
 }
