@@ -35,6 +35,10 @@ extension GroupBuyStore {
                 try await tx.sql.raw("SELECT member_id FROM group_buy_proposals WHERE id = \(bind: proposal)").first()?
                     .decode(column: "member_id", as: Int64.self)
             }.flatMap { $0 }.map(MemberID.init)
+            let settings = try await BusinessModelStore.platformSettings(defaults: settings, tx.sql).commerce
+            // One market for the whole campaign: its orders are placed at the same instant.
+            let benchmarks = try await tx.priceBenchmarks(
+                offer: nil, product: campaign.productID, currency: campaign.currency)
             var orders: [Int64] = []
             // Every order's money is written in one batch at the end: each account once, not once a pledge.
             var transfers: [(transfer: LedgerTransfer, order: OrderID?)] = []
@@ -54,7 +58,7 @@ extension GroupBuyStore {
                             source: .groupBuy, deal: nil, groupBuy: id, referrer: proposer,
                             quantity: try pledge.decode(column: "quantity", as: Int.self), unitPrice: unitPrice,
                             shipping: 0, currency: campaign.currency, hold: hold,
-                            paymentMethod: PayOnDelivery().method),
+                            paymentMethod: PayOnDelivery().method, benchmarks: benchmarks),
                         commissionBps: commission, settings: settings)
                     transfers += OrderPostings.capture(terms, hold: hold).map { ($0, order) }
                     orders.append(order.rawValue)

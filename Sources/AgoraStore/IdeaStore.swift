@@ -87,10 +87,12 @@ public struct IdeaStore: Sendable {
         }
     }
 
-    /// Follows or unfollows an idea: followers are told of its answers like its supporters.
+    /// Follows or unfollows an idea: followers are told of its answers like its supporters. A merged
+    /// idea has no answers to come: its followers moved to the original.
     public func follow(_ id: Int64, _ following: Bool, by member: Member) async throws {
         try await database.write { tx in
-            _ = try await Self.lock(id, tx)
+            let idea = try await Self.lock(id, tx)
+            guard idea.mergedInto == nil || !following else { throw StoreError.conflict("idea-merged") }
             if following {
                 try await tx.sql.raw(
                     """
@@ -109,7 +111,7 @@ public struct IdeaStore: Sendable {
     /// Staff answer an idea publicly, moving it to `status` when given (`IdeaStatus.allows`).
     /// Entering review starts the response deadline; leaving it is the decision that meets it.
     public func answer(_ id: Int64, _ answer: String, status: IdeaStatus?, by staff: Member) async throws -> Idea {
-        guard staff.role.isStaff else { throw StoreError.forbidden("error.forbidden") }
+        guard staff.role.isStaff else { throw StoreError.forbidden("error.staffOnly") }
         let answer = try IdeaRules.checkedAnswer(answer)
         return try await database.write { tx in
             let idea = try await Self.lock(id, tx)
@@ -142,7 +144,7 @@ public struct IdeaStore: Sendable {
     public func merge(_ duplicate: Int64, into original: Int64, answer: String?, by staff: Member) async throws
         -> Idea
     {
-        guard staff.role.isStaff else { throw StoreError.forbidden("error.forbidden") }
+        guard staff.role.isStaff else { throw StoreError.forbidden("error.staffOnly") }
         guard duplicate != original else { throw ValidationError(field: "into", "error.idea.mergeIntoItself") }
         let answer = try answer.map(IdeaRules.checkedAnswer)
         return try await database.write { tx in

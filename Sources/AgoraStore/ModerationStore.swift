@@ -15,6 +15,9 @@ public struct ModerationStore: Sendable {
         case comment(Int64)
         case review(Int64)
         case article(Int64)
+        /// The business model's settings: platform-wide, or one partner's terms.
+        case platform
+        case partner(PartnerID)
 
         var stored: String {
             switch self {
@@ -22,6 +25,8 @@ public struct ModerationStore: Sendable {
             case .comment(let id): "comment:\(id)"
             case .review(let id): "review:\(id)"
             case .article(let id): "article:\(id)"
+            case .platform: "platform"
+            case .partner(let id): "partner:\(id)"
             }
         }
     }
@@ -59,8 +64,9 @@ public struct ModerationStore: Sendable {
                 dealID = DealID(try row.decode(column: "deal_id", as: Int64.self))
                 commentID = id
                 guard reason != .expired else { throw ValidationError(field: "reason", "error.invalidValue") }
-            case .review, .article:
-                // Reviews have their own flags (`ReviewStore.flag`); staff remove articles directly.
+            case .review, .article, .platform, .partner:
+                // Reviews have their own flags (`ReviewStore.flag`); staff remove articles directly;
+                // settings are audited, never flagged.
                 throw ValidationError(field: "subject", "error.invalidValue")
             }
             let inserted = try await tx.sql.raw(

@@ -25,6 +25,18 @@ struct NewOrder {
     let hold: (id: String, amount: Int64)?
     /// How the member pays (`PaymentGateway.method`).
     let paymentMethod: String
+    /// What the market asked for one unit when it was bought (see `priceBenchmarks`).
+    let benchmarks: PriceBenchmarks
+}
+
+/// One unit's price with shipping, as the market showed it at the moment of an order: what the
+/// dashboard measures members' savings against.
+struct PriceBenchmarks {
+    /// The offer's 30-day reference (`ReferencePrice`), or its current price when that has not
+    /// changed for 30 days; nil without an offer (a group buy).
+    let reference: Int64?
+    /// The median of the product's offers in stock in the order's currency; nil when there is none.
+    let median: Int64?
 }
 
 extension Transaction {
@@ -41,12 +53,14 @@ extension Transaction {
             """
             INSERT INTO orders (member_id, partner_id, product_id, offer_id, source, deal_id, group_buy_id, referrer_id,
                 quantity, unit_price_minor, shipping_minor, gross_minor, currency, commission_minor,
-                processing_cost_minor, reward_minor, hold_id, hold_amount_minor, payment_method, status, placed_at)
+                processing_cost_minor, reward_minor, hold_id, hold_amount_minor, payment_method, status, placed_at,
+                reference_price_minor, median_offer_minor)
             VALUES (\(bind: new.member.rawValue), \(bind: new.partner.rawValue), \(bind: new.product), \(bind: new.offer),
                 \(bind: new.source.rawValue), \(bind: new.deal?.rawValue), \(bind: new.groupBuy?.rawValue),
                 \(bind: draft.rewardee?.rawValue), \(bind: new.quantity), \(bind: new.unitPrice), \(bind: new.shipping),
                 \(bind: gross), \(bind: new.currency), \(bind: draft.commission), \(bind: draft.processingCost),
-                \(bind: draft.reward), '', 0, \(bind: new.paymentMethod), 'placed', \(bind: now.millisecondsSince1970))
+                \(bind: draft.reward), '', 0, \(bind: new.paymentMethod), 'placed', \(bind: now.millisecondsSince1970),
+                \(bind: new.benchmarks.reference), \(bind: new.benchmarks.median))
             RETURNING id
             """
         ).first()!
@@ -62,6 +76,40 @@ extension Transaction {
             order: id.rawValue, customer: new.member, partner: new.partner, gross: gross, currency: new.currency,
             commissionBps: commissionBps, rewardee: new.referrer, settings: settings)
         return (id, terms)
+    }
+
+    /// What the market asked for one unit of `product` now: `offer`'s 30-day reference and the
+    /// median of the product's offers in stock, prices with shipping in `currency`.
+    func priceBenchmarks(offer: Int64?, product: Int64, currency: String) async throws -> PriceBenchmarks {
+        let totals = try await sql.raw(
+            """
+            SELECT price_minor + shipping_minor AS total FROM offers
+            WHERE product_id = \(bind: product) AND currency = \(bind: currency) AND stock > 0
+            ORDER BY total
+            """
+        ).all().map { try $0.decode(column: "total", as: Int64.self) }
+        let median = totals.isEmpty ? nil : (totals[(totals.count - 1) / 2] + totals[totals.count / 2]) / 2
+        guard let offer else { return PriceBenchmarks(reference: nil, median: median) }
+        // Two reference windows back (60 days) and the price in effect before them hold every
+        // price the reference can look at.
+        let since = now.addingTimeInterval(-2 * ReferencePrice.window).millisecondsSince1970
+        let history = try await sql.raw(
+            """
+            SELECT total_minor, currency, at FROM price_history WHERE offer_id = \(bind: offer) AND at >= \(bind: since)
+            UNION ALL
+            SELECT * FROM (SELECT total_minor, currency, at FROM price_history
+                WHERE offer_id = \(bind: offer) AND at < \(bind: since) ORDER BY at DESC LIMIT 1) AS before_window
+            """
+        ).all().map { row in
+            PricePoint(
+                at: Date(millisecondsSince1970: try row.decode(column: "at", as: Int64.self)),
+                total: Money(
+                    minorUnits: try row.decode(column: "total_minor", as: Int64.self),
+                    currency: try row.decode(column: "currency", as: String.self)))
+        }
+        let current = history.filter { $0.at <= now && $0.total.currency == currency }.max { $0.at < $1.at }
+        let reference = ReferencePrice.reference(in: history, at: now) ?? current?.total
+        return PriceBenchmarks(reference: reference?.minorUnits, median: median)
     }
 
     /// The `order.placed` event and webhook, once the order's money is written (see `record`).

@@ -104,14 +104,17 @@ public struct OrderStore: Sendable {
             try await tx.sql.raw("UPDATE offers SET stock = stock - \(bind: quantity) WHERE id = \(bind: offerID)")
                 .run()
             let unitPrice = try offer.decode(column: "price_minor", as: Int64.self)
+            let product = try offer.decode(column: "product_id", as: Int64.self)
+            let currency = try offer.decode(column: "currency", as: String.self)
+            let settings = try await BusinessModelStore.platformSettings(defaults: settings, tx.sql).commerce
             let (order, terms) = try await tx.insertOrder(
                 NewOrder(
-                    member: member, partner: partner, product: try offer.decode(column: "product_id", as: Int64.self),
-                    offer: offerID, source: dealID == nil ? .offer : .deal, deal: dealID, groupBuy: nil,
-                    referrer: referrer, quantity: quantity, unitPrice: unitPrice,
-                    shipping: try offer.decode(column: "shipping_minor", as: Int64.self),
-                    currency: try offer.decode(column: "currency", as: String.self), hold: nil,
-                    paymentMethod: payments.method),
+                    member: member, partner: partner, product: product, offer: offerID,
+                    source: dealID == nil ? .offer : .deal, deal: dealID, groupBuy: nil, referrer: referrer,
+                    quantity: quantity, unitPrice: unitPrice,
+                    shipping: try offer.decode(column: "shipping_minor", as: Int64.self), currency: currency, hold: nil,
+                    paymentMethod: payments.method,
+                    benchmarks: try await tx.priceBenchmarks(offer: offerID, product: product, currency: currency)),
                 commissionBps: try offer.decode(column: "commission_bps", as: Int.self), settings: settings)
             try await tx.record([OrderPostings.authorize(terms)], order: order)
             // Called under the transaction: if the gateway refuses, nothing was placed; if the commit
@@ -197,6 +200,7 @@ public struct OrderStore: Sendable {
             default: break
             }
             let column = "\(next.rawValue)_at"
+            let settings = try await BusinessModelStore.platformSettings(defaults: settings, tx.sql).commerce
             let vestsAt =
                 next == .delivered
                 ? tx.now.addingTimeInterval(Double(settings.returnWindowDays) * 86_400).millisecondsSince1970 : nil

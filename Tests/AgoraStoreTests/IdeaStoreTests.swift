@@ -82,7 +82,7 @@ import Testing
             _ = try await ideas.support(duplicate.id, true, by: members[0])
             try await ideas.follow(duplicate.id, true, by: members[7])
             // original: m0 m2 m3 m4 m5; duplicate: m1 m4 m5 m6 m7 m8 m0 → together m0…m8, nine members.
-            await #expect(throws: StoreError.forbidden("error.forbidden")) {
+            await #expect(throws: StoreError.forbidden("error.staffOnly")) {
                 _ = try await ideas.merge(duplicate.id, into: original.id, answer: nil, by: members[2])
             }
             await #expect(throws: ValidationError(field: "into", "error.idea.mergeIntoItself")) {
@@ -149,7 +149,7 @@ import Testing
             let overdue = try await ideas.ideas(.init(overdueAt: clock.now), order: .new, limit: 10, after: nil)
             #expect(overdue.ideas.map(\.id) == [timely.id] && overdue.ideas[0].isOverdue(at: clock.now))
 
-            await #expect(throws: StoreError.forbidden("error.forbidden")) {
+            await #expect(throws: StoreError.forbidden("error.staffOnly")) {
                 _ = try await ideas.answer(timely.id, "Nous allons le faire.", status: .planned, by: members[1])
             }
             await #expect(throws: ValidationError(field: "answer", "error.tooShort")) {

@@ -19,6 +19,7 @@ public enum EventTopic {
     public static func order(_ id: OrderID) -> String { "orders/\(id)" }
     public static let ideas = "ideas"
     public static func idea(_ id: Int64) -> String { "ideas/\(id)" }
+    public static let businessModel = "business-model"
     public static func reviews(of subject: String) -> String { "reviews/" + subject.replacing(":", with: "/") }
 
     /// Whether a client watching `watched` (empty for everything) receives an event about `topic`.

@@ -84,3 +84,8 @@ extension EventType {
     public static let ideaMerged: EventType = "idea.merged"
     public static let ideaCommented: EventType = "idea.commented"
 }
+
+extension EventType {
+    /// Staff changed a platform setting or a partner's terms (the audit log has the values).
+    public static let businessModelChanged: EventType = "business_model.changed"
+}

@@ -10,6 +10,9 @@ import Synchronization
 public final class EventHub: Sendable {
     private let subscribers = Mutex<[UUID: AsyncStream<Delivery>.Continuation]>([:])
     private let lastPublished = Atomic<Int64>(0)
+    /// The longest wait, in milliseconds, between an event's commit and its publication here since
+    /// the dashboard's recorder last took it.
+    private let worstLag = Atomic<Int64>(0)
 
     public init() {}
 
@@ -48,8 +51,21 @@ public final class EventHub: Sendable {
     /// The newest event published on this instance: whatever was computed before it may be stale.
     public var lastPublishedID: EventID { EventID(lastPublished.load(ordering: .acquiring)) }
 
+    /// The longest delivery lag seen since the last call, in milliseconds; starts again from zero.
+    public func takeWorstDeliveryLag() -> Int64 { worstLag.exchange(0, ordering: .relaxed) }
+
     func publish(_ events: [StoredEvent]) {
         if let newest = events.last { lastPublished.store(newest.id.rawValue, ordering: .releasing) }
+        if let oldest = events.first {
+            let lag = max(0, Int64(Date().timeIntervalSince(oldest.createdAt) * 1_000))
+            var seen = worstLag.load(ordering: .relaxed)
+            while lag > seen {
+                let (exchanged, current) = worstLag.compareExchange(
+                    expected: seen, desired: lag, ordering: .relaxed)
+                if exchanged { break }
+                seen = current
+            }
+        }
         let current = subscribers.withLock { $0 }
         for (id, continuation) in current {
             for event in events {

@@ -30,6 +30,8 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// Commission shares, processing costs and the return window of every order.
     public var commerce = CommerceSettings.standard
+    /// How often each instance adds its traffic counts to the dashboard's aggregates.
+    public var trafficFlushInterval: Duration = .seconds(10)
     /// When ideas enter review and how long staff have to answer them.
     public var ideas = IdeaSettings.standard
     /// How often due group buys are settled and due rewards vested.

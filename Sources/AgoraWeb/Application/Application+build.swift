@@ -10,6 +10,7 @@ struct AppDependencies: Sendable {
     let database: Database
     let hub: EventHub
     let metrics: AppMetrics
+    let traffic: TrafficRecorder
 
     var members: MemberStore { MemberStore(database: database) }
     var sessions: SessionStore { SessionStore(database: database) }
@@ -45,7 +46,10 @@ public func buildApplication(_ configuration: AppConfiguration) async throws -> 
             interval: configuration.commerceJobInterval, logger: logger),
         WebhookService(
             webhooks: WebhookStore(database: database), client: WebhookService.makeClient(),
-            clock: configuration.clock, interval: configuration.webhookPollInterval, logger: logger))
+            clock: configuration.clock, interval: configuration.webhookPollInterval, logger: logger),
+        TrafficService(
+            recorder: dependencies.traffic, store: TrafficStore(database: database), hub: dependencies.hub,
+            interval: configuration.trafficFlushInterval, logger: logger))
     return app
 }
 
@@ -57,7 +61,8 @@ func buildRouter(
     let localizer = try Localizer.bundled()
     let pages = try await Pages(templates: resources.appendingPathComponent("templates"), localizer: localizer)
     let dependencies = AppDependencies(
-        configuration: configuration, database: database, hub: EventHub(), metrics: AppMetrics())
+        configuration: configuration, database: database, hub: EventHub(), metrics: AppMetrics(),
+        traffic: TrafficRecorder())
     let renderer = ProblemRenderer(localizer: localizer, pages: pages)
     let authentication = Authentication(
         members: dependencies.members, sessions: dependencies.sessions,
@@ -66,11 +71,15 @@ func buildRouter(
     let secure = configuration.secureCookies
 
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: ObservabilityMiddleware(metrics: dependencies.metrics, renderer: renderer))
+    router.add(
+        middleware: ObservabilityMiddleware(
+            metrics: dependencies.metrics, traffic: dependencies.traffic, clock: configuration.clock,
+            renderer: renderer))
     let identities = IdentityMiddleware(
         sessions: dependencies.sessions, partners: dependencies.partners,
         notifications: NotificationStore(database: database), secureCookies: secure,
-        publicURL: configuration.publicURL, trustForwardedFor: configuration.trustForwardedFor)
+        publicURL: configuration.publicURL, trustForwardedFor: configuration.trustForwardedFor,
+        traffic: dependencies.traffic, clock: configuration.clock)
     router.add(middleware: identities)
     router.add(middleware: ProblemMiddleware(renderer: renderer))
     router.add(middleware: CSRFMiddleware())
@@ -96,6 +105,11 @@ func buildRouter(
     ).addRoutes(to: router)
     ArticlePages(pages: pages, articles: ArticleStore(database: database), likes: reviewSection.likes)
         .addRoutes(to: router)
+    IdeaPages(
+        pages: pages, ideas: IdeaStore(database: database, settings: configuration.ideas),
+        settings: configuration.ideas, products: ProductStore(database: database), partners: dependencies.partners,
+        categories: CategoryStore(database: database), clock: configuration.clock
+    ).addRoutes(to: router)
     ReviewForms(
         pages: pages, reviews: reviewSection.reviews, likes: reviewSection.likes, partners: dependencies.partners,
         products: ProductStore(database: database), notoriety: reviewSection.notoriety,

@@ -18,12 +18,15 @@ struct IdentityMiddleware: AuthenticatorMiddleware {
     let publicURL: String?
     /// Behind a load balancer, the client's address is the last one it appended to `X-Forwarded-For`.
     let trustForwardedFor: Bool
+    let traffic: TrafficRecorder
+    let clock: any AgoraClock
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         var context = context
         context.identity = try await authenticate(request: request, context: context)
+        if let member = context.identity?.member { traffic.memberSeen(member.id, at: clock.now) }
         context.currentPath = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
         if trustForwardedFor, let forwarded = request.headers[.xForwardedFor],
             let client = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty

@@ -1,15 +1,19 @@
+import AgoraDomain
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
 import Metrics
 
-/// Gives each request an id (kept from `X-Request-ID` when sane), logs it, and measures it for /metrics.
+/// Gives each request an id (kept from `X-Request-ID` when sane), logs it, and measures it for /metrics
+/// and for the dashboard's traffic figures.
 ///
 /// It sits outermost, so it also renders as a problem any error that escaped the layers below.
 struct ObservabilityMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let metrics: AppMetrics
+    let traffic: TrafficRecorder
+    let clock: any AgoraClock
     let renderer: ProblemRenderer
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -33,9 +37,12 @@ struct ObservabilityMiddleware: RouterMiddleware {
         // The route's pattern, never the raw path, so that scanners cannot create unbounded series
         // (Hummingbird labels every unmatched path "NotFound").
         let route = context.endpointPath ?? "unknown"
-        metrics.record(
-            method: request.method.rawValue, route: route, status: response.status.code,
-            duration: ContinuousClock.now - start)
+        let duration = ContinuousClock.now - start
+        metrics.record(method: request.method.rawValue, route: route, status: response.status.code, duration: duration)
+        if let channel = TrafficChannel.of(path: request.uri.path, userAgent: request.headers[.userAgent]) {
+            traffic.record(
+                channel: channel, status: response.status.code, milliseconds: duration.milliseconds, at: clock.now)
+        }
         // One line a request at debug level: at info, writing it costs more than serving /healthz.
         context.logger.debug(
             "\(request.method) \(request.uri.path) \(response.status.code)",
