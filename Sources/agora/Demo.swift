@@ -120,6 +120,7 @@ enum DemoData {
         try await DemoArticles.fill(database, clock: clock)
         try await DemoCommerce.fill(database, clock: clock, size: size)
         try await DemoIdeas.fill(database, clock: clock)
+        try await DemoBusinessModel.fill(database, clock: clock)
         return true
     }
 

@@ -21,6 +21,10 @@ public enum StopWords {
         "toute", "toutes", "tres", "trop", "tu", "un", "une", "unes", "uns", "vers", "voici", "voila", "vos",
         "votre", "vous", "y", "etc", "cest", "jai", "vraiment", "rien", "faut", "pourrait",
         "quon", "lors", "dun", "dune", "ailleurs", "puis", "tant", "surtout", "toujours",
+        "moins", "non", "oui", "quelque", "quelques", "pendant", "selon", "assez", "autant", "plutot", "soit",
+        "fut", "etes", "seront", "aura", "aurait", "auront", "peux", "pouvez", "veux", "veut", "dit", "dire",
+        "aujourd", "hui", "chose", "choses", "lorsque", "ensuite", "sinon", "pourtant", "quant", "jamais", "fallu",
+        "falloir", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
     ]
 
     static let english: Set<String> = [
@@ -37,5 +41,9 @@ public enum StopWords {
         "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "ll", "ve", "re", "d", "m",
         "didn", "doesn", "isn", "wasn", "won", "wouldn", "couldn", "shouldn", "aren", "weren", "haven", "hasn",
         "please", "make", "made", "way", "well", "thing", "things", "many", "lot",
+        "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "arent", "im", "ive", "yet", "though",
+        "although", "since", "every", "another", "may", "might", "shall", "upon", "within", "without", "onto",
+        "whether", "either", "neither", "else", "per", "via", "quite", "rather", "almost", "already", "never",
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     ]
 }

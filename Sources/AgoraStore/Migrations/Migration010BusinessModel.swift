@@ -18,6 +18,8 @@ extension Migrations {
                 "CREATE INDEX orders_delivered ON orders(delivered_at)",
                 "CREATE INDEX orders_refunded ON orders(refunded_at)",
                 "CREATE INDEX members_created ON members(created_at)",
+                "CREATE INDEX reviews_published ON reviews(status, created_at)",
+                "CREATE INDEX offers_partner_updated ON offers(partner_id, updated_at)",
                 "CREATE INDEX webhook_attempts_at ON webhook_attempts(at)",
                 "CREATE INDEX share_clicks_at ON share_clicks(at)",
                 "CREATE INDEX audit_log_action ON audit_log(action, created_at)",

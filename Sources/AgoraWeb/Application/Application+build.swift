@@ -110,6 +110,10 @@ func buildRouter(
         settings: configuration.ideas, products: ProductStore(database: database), partners: dependencies.partners,
         categories: CategoryStore(database: database), clock: configuration.clock
     ).addRoutes(to: router)
+    VoiceOfCustomerPages(
+        pages: pages, voices: VoiceOfCustomerStore(database: database), partners: dependencies.partners,
+        categories: CategoryStore(database: database), clock: configuration.clock
+    ).addRoutes(to: router)
     ReviewForms(
         pages: pages, reviews: reviewSection.reviews, likes: reviewSection.likes, partners: dependencies.partners,
         products: ProductStore(database: database), notoriety: reviewSection.notoriety,
@@ -210,6 +214,13 @@ func buildRouter(
     ).addRoutes(to: api)
     IdeasController(ideas: IdeaStore(database: database, settings: configuration.ideas), clock: configuration.clock)
         .addRoutes(to: api)
+    VoiceOfCustomerController(
+        voices: VoiceOfCustomerStore(database: database), partners: dependencies.partners, clock: configuration.clock
+    ).addRoutes(to: api)
+    BusinessModelController(
+        store: BusinessModelStore(database: database, defaults: configuration.commerce),
+        partners: dependencies.partners, clock: configuration.clock
+    ).addRoutes(to: api)
     CategoriesController(categories: CategoryStore(database: database)).addRoutes(to: api)
     PriceAlertsController(alerts: PriceAlertStore(database: database)).addRoutes(to: api)
     NotificationsController(notifications: NotificationStore(database: database), localizer: localizer).addRoutes(

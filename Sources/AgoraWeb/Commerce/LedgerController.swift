@@ -169,23 +169,18 @@ struct LedgerController {
 
     /// A period of whole UTC days, `from` included, `to` included; the current month by default.
     static func period(_ from: String?, _ to: String?, now: Date) throws -> (Date, Date) {
-        func parse(_ raw: String, field: String) throws -> Date {
-            guard raw.count == 10, let date = try? Date(raw + "T00:00:00Z", strategy: .iso8601) else {
-                throw Problem.validation(field: field, "error.invalidValue")
-            }
-            return date
-        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let start =
-            try from.map { try parse($0, field: "from") }
+            try from.map { try ISODay.parse($0, field: "from") }
             ?? calendar.date(from: calendar.dateComponents([.year, .month], from: now))!
-        let end = try to.map { try parse($0, field: "to").addingTimeInterval(86_400) } ?? now.addingTimeInterval(1)
+        let end =
+            try to.map { try ISODay.parse($0, field: "to").addingTimeInterval(86_400) } ?? now.addingTimeInterval(1)
         guard start < end, end.timeIntervalSince(start) <= 366 * 86_400 else {
             throw Problem.validation(field: "to", "error.statement.period")
         }
         return (start, end)
     }
 
-    static func day(_ date: Date) -> String { String(date.formatted(.iso8601).prefix(10)) }
+    static func day(_ date: Date) -> String { ISODay.format(date) }
 }

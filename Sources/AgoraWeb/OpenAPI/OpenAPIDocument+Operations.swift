@@ -4,7 +4,7 @@ import Foundation
 extension OpenAPIDocument {
     static var operations: [Operation] {
         accountAndCatalogOperations + dealOperations + reviewOperations + articleOperations + commerceOperations
-            + ideaOperations
+            + ideaOperations + businessModelOperations + voiceOperations
     }
 
     private static var accountAndCatalogOperations: [Operation] {

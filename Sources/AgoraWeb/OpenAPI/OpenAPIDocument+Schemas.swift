@@ -110,5 +110,7 @@ extension OpenAPIDocument {
             .merging(reviewSchemas) { first, _ in first }.merging(articleSchemas) { first, _ in first }
             .merging(commerceSchemas) { first, _ in first }
             .merging(ideaSchemas) { first, _ in first }
+            .merging(businessModelSchemas) { first, _ in first }
+            .merging(voiceSchemas) { first, _ in first }
     }
 }

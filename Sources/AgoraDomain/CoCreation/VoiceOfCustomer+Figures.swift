@@ -1,0 +1,56 @@
+import Foundation
+
+/// The figures, computed from the rows of the period (see `VoiceOfCustomer` for each definition).
+extension VoiceOfCustomer {
+    /// `reviews`, `comments` and `ideas` are the scope's rows inside `period` (rows outside it are
+    /// ignored); `topIdeas` are already the most supported first.
+    public init(
+        scope: Scope, scopeName: String?, period: Period, reviews: [ReviewFacts], comments: [CommentFacts],
+        ideas: [IdeaFacts], topIdeas: [TopIdea]
+    ) {
+        let reviews = reviews.filter { period.contains($0.at) }
+        let comments = comments.filter { period.contains($0.at) }
+        let ideas = ideas.filter { period.contains($0.submittedAt) }
+        (self.scope, self.scopeName, self.period) = (scope, scopeName, period)
+        self.reviews = reviews.count
+        averageRating = Self.mean(reviews.map { Double($0.rating) })
+        averageSentiment = Self.mean(reviews.compactMap(\.sentiment) + comments.compactMap(\.sentiment))
+        let reviewsByWeek = Dictionary(grouping: reviews) { Period.weekStart(of: $0.at) }
+        let commentsByWeek = Dictionary(grouping: comments.filter { $0.sentiment != nil }) {
+            Period.weekStart(of: $0.at)
+        }
+        weeks = period.weekStarts.map { start in
+            let inWeek = reviewsByWeek[start] ?? []
+            let scored = commentsByWeek[start] ?? []
+            return Week(
+                start: start, reviews: inWeek.count, averageRating: Self.mean(inWeek.map { Double($0.rating) }),
+                comments: scored.count,
+                averageSentiment: Self.mean(inWeek.compactMap(\.sentiment) + scored.compactMap(\.sentiment)))
+        }
+        delights = Share(count: reviews.count { $0.rating == Self.delightRating }, total: reviews.count)
+        disappointments = Share(count: reviews.count { Self.criticalRatings.contains($0.rating) }, total: reviews.count)
+        let critical =
+            reviews.filter { Self.criticalRatings.contains($0.rating) }.compactMap(\.criticalText)
+            + comments.filter { ($0.sentiment ?? 0) < 0 }.map(\.text)
+        terms = RecurringTerms.top(in: critical)
+        criticalTexts = critical.count
+        self.topIdeas = Array(topIdeas.prefix(Self.topIdeaCount))
+        let replies = reviews.compactMap { review in review.repliedAt.map { $0.timeIntervalSince(review.at) } }
+        partnerReplies = Answers(
+            answered: Share(count: replies.count, total: reviews.count), median: Self.median(replies))
+        let answers = ideas.compactMap { idea in idea.firstAnswerAt.map { $0.timeIntervalSince(idea.submittedAt) } }
+        staffAnswers = Answers(answered: Share(count: answers.count, total: ideas.count), median: Self.median(answers))
+    }
+
+    /// The middle value, or the mean of the two middle values of an even count; nil for none.
+    public static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+}
