@@ -16,7 +16,7 @@ public struct VoiceOfCustomerStore: Sendable {
 
     /// The voice of the customer about `scope` over `period`; nil when the product, partner or
     /// category does not exist.
-    public func voice(of scope: VoiceOfCustomer.Scope, in period: VoiceOfCustomer.Period) async throws
+    public func voice(of scope: VoiceOfCustomer.Scope, in period: ReportPeriod) async throws
         -> VoiceOfCustomer?
     {
         try await database.read { sql in

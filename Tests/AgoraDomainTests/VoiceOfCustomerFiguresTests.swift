@@ -3,33 +3,36 @@ import Foundation
 import Testing
 
 @Suite struct VoiceOfCustomerFiguresTests {
-    typealias Period = VoiceOfCustomer.Period
+    typealias Period = ReportPeriod
 
     /// Midnight UTC of `2026-09-07`-style days.
     static func day(_ text: String) -> Date { try! Date(text + "T00:00:00Z", strategy: .iso8601) }
 
     @Test func thePeriodIsWholeUTCDaysWithTheLastNinetyByDefault() throws {
         let now = try Date("2026-11-27T15:30:00Z", strategy: .iso8601)
-        let standard = try Period.checked(from: nil, to: nil, now: now)
+        let standard = try Period.checked(from: nil, to: nil, now: now, standardDays: 90)
         #expect(standard.to == Self.day("2026-11-28"), "today is included")
         #expect(standard.from == Self.day("2026-08-30"), "90 days before")
-        let typed = try Period.checked(from: "2026-09-01", to: "2026-12-01", now: now)
+        let typed = try Period.checked(from: "2026-09-01", to: "2026-11-30", now: now, standardDays: 90)
         #expect(typed.from == Self.day("2026-09-01") && typed.to == Self.day("2026-12-01"))
         #expect(typed.contains(Self.day("2026-11-30").addingTimeInterval(86_399)) && !typed.contains(typed.to))
-        #expect(try Period.checked(from: "2026-01-01", to: nil, now: now).to == Self.day("2026-04-01"))
-        #expect(try Period.checked(from: "2024-01-01", to: "2025-01-01", now: now).from == Self.day("2024-01-01"))
+        #expect(
+            try Period.checked(from: "2026-01-01", to: nil, now: now, standardDays: 90).to == Self.day("2026-04-01"))
+        #expect(
+            try Period.checked(from: "2024-01-01", to: "2024-12-31", now: now, standardDays: 90).from
+                == Self.day("2024-01-01"))
     }
 
     @Test(
         arguments: [
             ("2026-02-30", "2026-03-10", "from"), ("2026-9-01", nil, "from"), ("demain", nil, "from"),
-            ("２０２６-09-01", nil, "from"), (nil, "2026-13-01", "to"), ("2026-09-01", "2026-09-01", "to"),
+            ("２０２６-09-01", nil, "from"), (nil, "2026-13-01", "to"), ("2026-09-03", "2026-09-01", "to"),
             ("2026-09-02", "2026-09-01", "to"), ("2025-01-01", "2026-01-03", "to"),
         ] as [(String?, String?, String)])
     func badPeriodsAreRefusedOnTheirField(from: String?, to: String?, field: String) {
-        #expect(throws: ValidationError.self) { try Period.checked(from: from, to: to, now: Date()) }
+        #expect(throws: ValidationError.self) { try Period.checked(from: from, to: to, now: Date(), standardDays: 90) }
         do {
-            _ = try Period.checked(from: from, to: to, now: Date())
+            _ = try Period.checked(from: from, to: to, now: Date(), standardDays: 90)
         } catch {
             #expect(error.field == field, "\(from ?? "-") \(to ?? "-"): \(error)")
         }
@@ -43,7 +46,7 @@ import Testing
         #expect(
             Period.weekStart(of: Date(timeIntervalSince1970: -86_400 * 4)) == Self.day("1969-12-22"),
             "a Sunday before 1970")
-        let period = Period(from: Self.day("2026-09-01"), to: Self.day("2026-09-15"))
+        let period = try! Period(from: Self.day("2026-09-01"), to: Self.day("2026-09-15"))
         #expect(period.weekStarts == ["2026-08-31", "2026-09-07", "2026-09-14"].map(Self.day))
         #expect(Period.isoDay(Self.day("2026-09-07").addingTimeInterval(80_000)) == "2026-09-07")
     }
@@ -56,7 +59,7 @@ import Testing
     }
 
     @Test func figuresFollowTheirDefinitions() {
-        let period = Period(from: Self.day("2026-09-01"), to: Self.day("2026-09-15"))
+        let period = try! Period(from: Self.day("2026-09-01"), to: Self.day("2026-09-15"))
         let hour: TimeInterval = 3_600
         func review(
             _ day: String, _ rating: Int, _ sentiment: Double?, repliedAfter: TimeInterval? = nil, _ text: String? = nil
@@ -110,7 +113,7 @@ import Testing
     }
 
     @Test func withNothingToMeasureThereIsNoShareAverageOrMedian() {
-        let period = Period(from: Self.day("2026-09-01"), to: Self.day("2026-09-02"))
+        let period = try! Period(from: Self.day("2026-09-01"), to: Self.day("2026-09-02"))
         let voice = VoiceOfCustomer(
             scope: .site, scopeName: nil, period: period, reviews: [], comments: [], ideas: [], topIdeas: [])
         #expect(voice.averageRating == nil && voice.averageSentiment == nil)

@@ -1,35 +1,99 @@
 import Foundation
 
-/// The days a dashboard looks at: `[from, to)`, whole UTC days, at most a year and a day.
+/// The whole UTC days a report looks at, `[from, to)`, at most a year and a day: the one period
+/// of every statement, dashboard and voice of the customer. Typed as `YYYY-MM-DD`, both days
+/// included.
 public struct ReportPeriod: Sendable, Equatable {
     public let from: Date
+    /// The first instant after the period (midnight after its last day).
     public let to: Date
 
     public static let longest = 366
+    static let day: TimeInterval = 86_400
 
     public init(from: Date, to: Date) throws(ValidationError) {
         guard from < to else { throw ValidationError(field: "to", "error.period.order") }
-        guard to.timeIntervalSince(from) <= Double(Self.longest) * 86_400 else {
-            throw ValidationError(field: "from", "error.period.tooLong")
+        guard to.timeIntervalSince(from) <= Double(Self.longest) * Self.day else {
+            throw ValidationError(field: "to", "error.period.tooLong")
         }
         self.from = from
         self.to = to
     }
 
-    /// The last `days` whole days up to the end of today (UTC).
+    /// The last `days` whole days, today included (UTC).
     public static func last(_ days: Int, now: Date) -> ReportPeriod {
-        let end = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 86_400).rounded(.up) * 86_400)
-        return try! ReportPeriod(from: end.addingTimeInterval(-Double(days) * 86_400), to: end)
+        let end = startOfDay(now) + day
+        return try! ReportPeriod(from: end - Double(days) * day, to: end)
     }
 
-    public var days: Double { to.timeIntervalSince(from) / 86_400 }
+    /// The period of `from` and `to` as typed (`YYYY-MM-DD`, both included); without them, the last
+    /// `standardDays` days up to today included; one of them alone counts `standardDays` from or to it.
+    public static func checked(from: String?, to: String?, now: Date, standardDays: Int) throws(ValidationError)
+        -> ReportPeriod
+    {
+        let first = try from.map { raw throws(ValidationError) in try Self.day(raw, field: "from") }
+        let last = try to.map { raw throws(ValidationError) in try Self.day(raw, field: "to") }
+        let span = Double(standardDays) * day
+        let end = last.map { $0 + day } ?? first.map { $0 + span } ?? startOfDay(now) + day
+        return try ReportPeriod(from: first ?? end - span, to: end)
+    }
+
+    public var days: Double { to.timeIntervalSince(from) / Self.day }
 
     /// The UTC day numbers (days since 1970) the period covers.
     public var dayNumbers: ClosedRange<Int64> {
         Int64(
-            (from.timeIntervalSince1970 / 86_400).rounded(.down))...Int64(
-                (to.timeIntervalSince1970 / 86_400).rounded(.up) - 1)
+            (from.timeIntervalSince1970 / Self.day).rounded(.down))...Int64(
+                (to.timeIntervalSince1970 / Self.day).rounded(.up) - 1)
     }
+
+    public func contains(_ date: Date) -> Bool { from <= date && date < to }
+
+    /// The first and the last day, as typed.
+    public var firstDay: String { Self.isoDay(from) }
+    public var lastDay: String { Self.isoDay(to - Self.day) }
+
+    /// The Mondays starting the weeks that overlap the period, in order.
+    public var weekStarts: [Date] { stride(from: Self.weekStart(of: from), to: to, by: 7 * Self.day).map { $0 } }
+
+    /// The Monday 00:00 UTC starting the week of `date`.
+    public static func weekStart(of date: Date) -> Date {
+        let days = (date.timeIntervalSince1970 / day).rounded(.down)
+        // 1 January 1970 was a Thursday, three days after a Monday.
+        let sinceMonday = (days + 3).truncatingRemainder(dividingBy: 7)
+        return Date(timeIntervalSince1970: (days - (sinceMonday < 0 ? sinceMonday + 7 : sinceMonday)) * day)
+    }
+
+    /// `2026-09-01` for a date, in UTC.
+    public static func isoDay(_ date: Date) -> String {
+        let components = utc.dateComponents([.year, .month, .day], from: startOfDay(date))
+        return String(format: "%04d-%02d-%02d", components.year!, components.month!, components.day!)
+    }
+
+    public static func startOfDay(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / day).rounded(.down) * day)
+    }
+
+    /// A `YYYY-MM-DD` day that exists, as midnight UTC (`2026-02-30` is refused, not carried over).
+    public static func day(_ raw: String, field: String) throws(ValidationError) -> Date {
+        let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
+        guard raw.count == 10, parts.count == 3, parts.map(\.count) == [4, 2, 2],
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let dayOfMonth = Int(parts[2]),
+            let date = utc.date(from: DateComponents(year: year, month: month, day: dayOfMonth))
+        else { throw ValidationError(field: field, "error.period.date") }
+        let read = utc.dateComponents([.year, .month, .day], from: date)
+        guard read.year == year, read.month == month, read.day == dayOfMonth else {
+            throw ValidationError(field: field, "error.period.date")
+        }
+        return date
+    }
+
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
 }
 
 /// Every figure of the VISOR dashboard for a period; a partner's slice leaves out the

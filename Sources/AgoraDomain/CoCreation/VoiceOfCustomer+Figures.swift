@@ -5,7 +5,7 @@ extension VoiceOfCustomer {
     /// `reviews`, `comments` and `ideas` are the scope's rows inside `period` (rows outside it are
     /// ignored); `topIdeas` are already the most supported first.
     public init(
-        scope: Scope, scopeName: String?, period: Period, reviews: [ReviewFacts], comments: [CommentFacts],
+        scope: Scope, scopeName: String?, period: ReportPeriod, reviews: [ReviewFacts], comments: [CommentFacts],
         ideas: [IdeaFacts], topIdeas: [TopIdea]
     ) {
         let reviews = reviews.filter { period.contains($0.at) }
@@ -15,9 +15,9 @@ extension VoiceOfCustomer {
         self.reviews = reviews.count
         averageRating = Self.mean(reviews.map { Double($0.rating) })
         averageSentiment = Self.mean(reviews.compactMap(\.sentiment) + comments.compactMap(\.sentiment))
-        let reviewsByWeek = Dictionary(grouping: reviews) { Period.weekStart(of: $0.at) }
+        let reviewsByWeek = Dictionary(grouping: reviews) { ReportPeriod.weekStart(of: $0.at) }
         let commentsByWeek = Dictionary(grouping: comments.filter { $0.sentiment != nil }) {
-            Period.weekStart(of: $0.at)
+            ReportPeriod.weekStart(of: $0.at)
         }
         weeks = period.weekStarts.map { start in
             let inWeek = reviewsByWeek[start] ?? []

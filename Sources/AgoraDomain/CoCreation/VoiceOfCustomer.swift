@@ -29,7 +29,7 @@ public struct VoiceOfCustomer: Equatable, Sendable {
     public let scope: Scope
     /// The product's, partner's or category's name (a category's slug); nil for the whole site.
     public let scopeName: String?
-    public let period: Period
+    public let period: ReportPeriod
     /// The period's published reviews.
     public let reviews: Int
     public let averageRating: Double?

@@ -234,5 +234,5 @@ struct BusinessModelAnswer: Encodable {
         milliseconds.isFinite ? milliseconds : LatencyHistogram.bounds.last!
     }
 
-    static func day(_ date: Date) -> String { ISODay.format(date) }
+    static func day(_ date: Date) -> String { ReportPeriod.isoDay(date) }
 }

@@ -40,11 +40,8 @@ struct BusinessModelController {
     }
 
     static func period(from: String?, to: String?, now: Date) throws -> ReportPeriod {
-        let standard = ReportPeriod.last(30, now: now)
-        let end = try to.map { try ISODay.parse($0, field: "to").addingTimeInterval(86_400) } ?? standard.to
-        let start = try from.map { try ISODay.parse($0, field: "from") } ?? end.addingTimeInterval(-30 * 86_400)
         do {
-            return try ReportPeriod(from: start, to: end)
+            return try ReportPeriod.checked(from: from, to: to, now: now, standardDays: 30)
         } catch {
             throw Problem.validation(error)
         }

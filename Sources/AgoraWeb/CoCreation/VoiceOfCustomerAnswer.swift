@@ -65,7 +65,7 @@ struct VoiceOfCustomerAnswer: ResponseEncodable {
     let scope: Scope
     /// The first day of the period, included (`YYYY-MM-DD`, UTC).
     let from: String
-    /// The day after the last, excluded.
+    /// The last day of the period, included.
     let to: String
     let reviews: Int
     let averageRating: Double?
@@ -87,11 +87,11 @@ struct VoiceOfCustomerAnswer: ResponseEncodable {
             case .category(let id): Scope(kind: "category", id: id, name: voice.scopeName)
             case .site: Scope(kind: "site", id: nil, name: nil)
             }
-        (from, to) = (voice.period.fromDay, voice.period.toDay)
+        (from, to) = (voice.period.firstDay, voice.period.lastDay)
         (reviews, averageRating, averageSentiment) = (voice.reviews, voice.averageRating, voice.averageSentiment)
         weeks = voice.weeks.map {
             Week(
-                weekStart: VoiceOfCustomer.Period.isoDay($0.start), reviews: $0.reviews,
+                weekStart: ReportPeriod.isoDay($0.start), reviews: $0.reviews,
                 averageRating: $0.averageRating, comments: $0.comments, averageSentiment: $0.averageSentiment)
         }
         (delights, disappointments) = (Share(voice.delights), Share(voice.disappointments))

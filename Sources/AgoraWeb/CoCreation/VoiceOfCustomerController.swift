@@ -22,7 +22,8 @@ struct VoiceOfCustomerController {
         let scope = try Self.scope(
             productID: query.get("productID"), partnerID: query.get("partnerID"),
             categoryID: query.get("categoryID"), for: viewer)
-        let period = try VoiceOfCustomer.Period.checked(from: query.get("from"), to: query.get("to"), now: clock.now)
+        let period = try ReportPeriod.checked(
+            from: query.get("from"), to: query.get("to"), now: clock.now, standardDays: 90)
         var table: Table?
         switch query.get("format") {
         case nil, "json": break
@@ -35,7 +36,7 @@ struct VoiceOfCustomerController {
         }
         let voice = try await Self.voice(of: scope, in: period, for: viewer, voices)
         guard let table else { return try VoiceOfCustomerAnswer(voice).response(from: request, context: context) }
-        let name = "agora-voice-\(Self.fileLabel(scope))-\(voice.period.fromDay)-\(voice.period.toDay)-\(table).csv"
+        let name = "agora-voice-\(Self.fileLabel(scope))-\(voice.period.firstDay)-\(voice.period.lastDay)-\(table).csv"
         return Response(
             status: .ok,
             headers: [
@@ -83,7 +84,7 @@ struct VoiceOfCustomerController {
 
     /// The figures, once the viewer may see them: a partner only its own and its products'.
     static func voice(
-        of scope: VoiceOfCustomer.Scope, in period: VoiceOfCustomer.Period, for viewer: Viewer,
+        of scope: VoiceOfCustomer.Scope, in period: ReportPeriod, for viewer: Viewer,
         _ voices: VoiceOfCustomerStore
     ) async throws -> VoiceOfCustomer {
         if case .partner(let partner) = viewer {
@@ -128,7 +129,7 @@ struct VoiceOfCustomerController {
             return CSV.line(["week_start", "reviews", "average_rating", "idea_comments", "average_sentiment_per_mille"])
                 + voice.weeks.map { week in
                     CSV.line([
-                        .text(VoiceOfCustomer.Period.isoDay(week.start)), .number(Int64(week.reviews)),
+                        .text(ReportPeriod.isoDay(week.start)), .number(Int64(week.reviews)),
                         .text(week.averageRating.map { String(format: "%.2f", $0) } ?? ""),
                         .number(Int64(week.comments)),
                         week.averageSentiment.map { .number(Int64(($0 * 1000).rounded())) } ?? .text(""),
@@ -147,10 +148,4 @@ struct VoiceOfCustomerController {
                 }.joined()
         }
     }
-}
-
-extension VoiceOfCustomer.Period {
-    /// The first day, and the day after the last, as `YYYY-MM-DD`.
-    var fromDay: String { Self.isoDay(from) }
-    var toDay: String { Self.isoDay(to) }
 }

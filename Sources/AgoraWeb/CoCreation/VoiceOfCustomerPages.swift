@@ -84,15 +84,16 @@ struct VoiceOfCustomerPages {
             let scope = try VoiceOfCustomerController.scope(
                 productID: query["productID"], partnerID: query["partnerID"], categoryID: query["categoryID"],
                 for: viewer)
-            let period = try VoiceOfCustomer.Period.checked(from: query["from"], to: query["to"], now: clock.now)
+            let period = try ReportPeriod.checked(
+                from: query["from"], to: query["to"], now: clock.now, standardDays: 90)
             voice = try await VoiceOfCustomerController.voice(of: scope, in: period, for: viewer, voices)
         } catch let error as ValidationError {
             return refused(Problem.validation(error), values: values, context: context)
         } catch let problem as Problem where problem.status == .unprocessableContent {
             return refused(problem, values: values, context: context)
         }
-        values["from"] = voice.period.fromDay
-        values["to"] = voice.period.toDay
+        values["from"] = voice.period.firstDay
+        values["to"] = voice.period.lastDay
         values["scopeTitle"] = scopeTitle(voice, categoryNames, view)
         var link = "/api/v1/voice-of-customer?"
         switch voice.scope {
@@ -101,7 +102,7 @@ struct VoiceOfCustomerPages {
         case .category(let id): link += "categoryID=\(id)&"
         case .site: break
         }
-        link += "from=\(voice.period.fromDay)&to=\(voice.period.toDay)&format=csv&table="
+        link += "from=\(voice.period.firstDay)&to=\(voice.period.lastDay)&format=csv&table="
         values["voice"] = view.values(voice) { link + $0.rawValue }
         return pages.render("voice-of-customer", title: "voice.pageTitle", values: values, context: context)
     }

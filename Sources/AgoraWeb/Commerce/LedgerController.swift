@@ -167,20 +167,24 @@ struct LedgerController {
         return code
     }
 
-    /// A period of whole UTC days, `from` included, `to` included; the current month by default.
+    /// A period of whole UTC days, `from` included, `to` included (see `ReportPeriod`); the current
+    /// month up to now by default.
     static func period(_ from: String?, _ to: String?, now: Date) throws -> (Date, Date) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start =
-            try from.map { try ISODay.parse($0, field: "from") }
-            ?? calendar.date(from: calendar.dateComponents([.year, .month], from: now))!
-        let end =
-            try to.map { try ISODay.parse($0, field: "to").addingTimeInterval(86_400) } ?? now.addingTimeInterval(1)
-        guard start < end, end.timeIntervalSince(start) <= 366 * 86_400 else {
-            throw Problem.validation(field: "to", "error.statement.period")
+        do {
+            let start =
+                try from.map { raw throws(ValidationError) in try ReportPeriod.day(raw, field: "from") }
+                ?? calendar.date(from: calendar.dateComponents([.year, .month], from: now))!
+            let end =
+                try to.map { raw throws(ValidationError) in try ReportPeriod.day(raw, field: "to") + 86_400 }
+                ?? now.addingTimeInterval(1)
+            let period = try ReportPeriod(from: start, to: end)
+            return (period.from, period.to)
+        } catch {
+            throw Problem.validation(error)
         }
-        return (start, end)
     }
 
-    static func day(_ date: Date) -> String { ISODay.format(date) }
+    static func day(_ date: Date) -> String { ReportPeriod.isoDay(date) }
 }

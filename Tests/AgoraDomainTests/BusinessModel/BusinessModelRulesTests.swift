@@ -96,7 +96,7 @@ import Testing
         #expect(throws: ValidationError(field: "to", "error.period.order")) {
             try ReportPeriod(from: start, to: start)
         }
-        #expect(throws: ValidationError(field: "from", "error.period.tooLong")) {
+        #expect(throws: ValidationError(field: "to", "error.period.tooLong")) {
             try ReportPeriod(from: start, to: start.addingTimeInterval(367 * 86_400))
         }
         let month = ReportPeriod.last(30, now: start)

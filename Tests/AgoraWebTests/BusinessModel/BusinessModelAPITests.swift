@@ -171,7 +171,7 @@ import Testing
 
             for (query, field) in [
                 ("from=2026-13-01", "from"), ("from=2026-03-01&to=2026-02-01", "to"),
-                ("from=2025-01-01&to=2026-03-01", "from"), ("partnerID=x", "partnerID"),
+                ("from=2025-01-01&to=2026-03-01", "to"), ("partnerID=x", "partnerID"),
                 ("format=csv&table=secrets", "table"),
             ] {
                 expectProblem(
