@@ -60,6 +60,7 @@ struct BusinessModelAnswer: Encodable {
         let reportingInstances: Int
         let webhookAttempts: Int
         let webhookSuccessRate: Double?
+        let webhookSuccessTarget: Double
     }
 
     struct PartnerOperations: Encodable {
@@ -174,7 +175,8 @@ struct BusinessModelAnswer: Encodable {
                 apiLatencyP95Ms: platform.apiLatencyP95.map(Self.finite),
                 liveConnections: platform.liveConnections, deliveryLagMs: platform.deliveryLagMilliseconds,
                 reportingInstances: platform.reportingInstances, webhookAttempts: platform.webhookAttempts,
-                webhookSuccessRate: ratio(platform.webhookSuccesses, platform.webhookAttempts))
+                webhookSuccessRate: ratio(platform.webhookSuccesses, platform.webhookAttempts),
+                webhookSuccessTarget: Double(figures.settings.webhookSuccessTargetBps) / 10_000)
         }
         let organizing = figures.organizing
         self.organizing = Organizing(

@@ -13,6 +13,8 @@ struct CategoriesController {
     }
 
     struct CategoryAnswer: ResponseEncodable {
+        /// What ideas and the voice of the customer take as `categoryID`.
+        let id: Int64
         let slug: String
         let parent: String?
         let nameFR: String
@@ -30,7 +32,8 @@ struct CategoriesController {
         return CategoryList(
             items: all.map {
                 CategoryAnswer(
-                    slug: $0.slug, parent: $0.parentID.flatMap { slugs[$0] }, nameFR: $0.nameFR, nameEN: $0.nameEN)
+                    id: $0.id, slug: $0.slug, parent: $0.parentID.flatMap { slugs[$0] }, nameFR: $0.nameFR,
+                    nameEN: $0.nameEN)
             })
     }
 
@@ -73,7 +76,8 @@ struct CategoriesController {
             return EditedResponse(
                 status: .created, headers: [.location: "/api/v1/categories"],
                 response: CategoryAnswer(
-                    slug: created.slug, parent: body.parent, nameFR: created.nameFR, nameEN: created.nameEN))
+                    id: created.id, slug: created.slug, parent: body.parent, nameFR: created.nameFR,
+                    nameEN: created.nameEN))
         } catch StoreError.notFound {
             throw Problem.validation(field: "parent", "error.category.unknown", body.parent ?? "")
         }

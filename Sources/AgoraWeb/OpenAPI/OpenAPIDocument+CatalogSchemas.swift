@@ -124,8 +124,9 @@ extension OpenAPIDocument {
                 ], required: ["stores"]),
             "Category": object(
                 [
-                    "slug": string, "parent": ["type": ["string", "null"]], "nameFR": string, "nameEN": string,
-                ], required: ["slug", "nameFR", "nameEN"]),
+                    "id": integer, "slug": string, "parent": ["type": ["string", "null"]], "nameFR": string,
+                    "nameEN": string,
+                ], required: ["id", "slug", "nameFR", "nameEN"]),
             "CategoryList": object(["items": ["type": "array", "items": ref("Category")]], required: ["items"]),
             "NewCategory": object(
                 [
