@@ -15,10 +15,7 @@ extension BusinessModelStore {
         try await database.read { sql in
             let settings = try await Self.platformSettings(defaults: defaults, sql)
             var figures = BusinessModelFigures(period: period, partner: partner, settings: settings)
-            figures.partnerNames = try await sql.raw("SELECT id, name FROM partners").all().reduce(into: [:]) {
-                $0[PartnerID(try $1.decode(column: "id", as: Int64.self))] = try $1.decode(
-                    column: "name", as: String.self)
-            }
+            figures.partnerNames = try await Self.partnerNames(sql)
             let facts = try await Self.orderFacts(period, partner: partner, sql)
             figures.ordersInOtherCurrencies = facts.otherCurrencies
             let terms = try await Self.terms(sql)
@@ -27,6 +24,7 @@ extension BusinessModelStore {
             figures.value = try await Self.valueProposition(period, partner: partner, sql)
             figures.organizing = try await Self.organizingModel(
                 period, partner: partner, settings: settings, now: now, sql)
+            figures.settingsChanges = try await Self.changes(from: period.from, to: period.to, partner: partner, sql)
             if partner == nil {
                 figures.interface = try await Self.interface(period, sql)
                 figures.platform = try await Self.servicePlatform(period, now: now, sql)
@@ -35,15 +33,27 @@ extension BusinessModelStore {
         }
     }
 
-    /// The period's P&L recomputed with other settings and terms; nothing is written.
-    public func whatIf(
-        _ period: ReportPeriod, platform: PlatformSettings, terms: [PartnerID: PartnerTerms], partner: PartnerID? = nil
-    ) async throws -> ProfitAndLoss {
+    /// The period's P&L as it happened and as it would have been with other settings and partners'
+    /// terms, from one read of the same orders; nothing is written.
+    public func whatIf(_ period: ReportPeriod, platform: PlatformSettings, terms tried: [PartnerID: PartnerTerms])
+        async throws -> (actual: ProfitAndLoss, whatIf: ProfitAndLoss, partnerNames: [PartnerID: String])
+    {
         try await database.read { sql in
-            let facts = try await Self.orderFacts(period, partner: partner, sql)
-            let current = try await Self.terms(sql)
-            return ProfitAndLoss.whatIf(
-                facts.facts, terms: current.merging(terms) { _, tried in tried }, platform: platform, days: period.days)
+            let facts = try await Self.orderFacts(period, partner: nil, sql).facts
+            let settings = try await Self.platformSettings(defaults: defaults, sql)
+            let terms = try await Self.terms(sql)
+            return (
+                ProfitAndLoss.actual(facts, terms: terms, platform: settings, days: period.days),
+                ProfitAndLoss.whatIf(
+                    facts, terms: terms.merging(tried) { _, tried in tried }, platform: platform, days: period.days),
+                try await Self.partnerNames(sql)
+            )
+        }
+    }
+
+    static func partnerNames(_ sql: any SQLDatabase) async throws -> [PartnerID: String] {
+        try await sql.raw("SELECT id, name FROM partners").all().reduce(into: [:]) {
+            $0[PartnerID(try $1.decode(column: "id", as: Int64.self))] = try $1.decode(column: "name", as: String.self)
         }
     }
 
@@ -57,29 +67,40 @@ extension BusinessModelStore {
         }
     }
 
-    /// Orders delivered or refunded in the period, as the P&L needs them.
+    /// Orders whose money the ledger captured or gave back in the period, as the P&L needs them.
+    ///
+    /// An order is paid at delivery, or at settlement for a group buy (its orders are placed paid);
+    /// it gives its money back when refunded, or when cancelled once paid (a group-buy order).
     static func orderFacts(_ period: ReportPeriod, partner: PartnerID?, _ sql: any SQLDatabase) async throws
         -> (facts: [OrderFact], otherCurrencies: Int)
     {
         let (from, to) = (period.from.millisecondsSince1970, period.to.millisecondsSince1970)
         let scope: SQLQueryString = partner.map { "AND partner_id = \(bind: $0.rawValue)" } ?? ""
+        let groupBuy = OrderSource.groupBuy.rawValue
         var facts: [OrderFact] = []
         var other = 0
         for row in try await sql.raw(
             """
-            SELECT partner_id, gross_minor, commission_minor, processing_cost_minor, reward_minor, referrer_id,
-                currency, delivered_at, refunded_at
+            SELECT partner_id, source, gross_minor, commission_minor, processing_cost_minor, reward_minor, referrer_id,
+                currency, placed_at, delivered_at, refunded_at, cancelled_at
             FROM orders
             WHERE ((delivered_at >= \(bind: from) AND delivered_at < \(bind: to))
-                OR (refunded_at >= \(bind: from) AND refunded_at < \(bind: to))) \(scope)
+                OR (source = \(bind: groupBuy) AND placed_at >= \(bind: from) AND placed_at < \(bind: to))
+                OR (refunded_at >= \(bind: from) AND refunded_at < \(bind: to))
+                OR (cancelled_at >= \(bind: from) AND cancelled_at < \(bind: to))) \(scope)
             """
         ).all() {
             guard try row.decode(column: "currency", as: String.self) == currency else {
                 other += 1
                 continue
             }
+            let paidAtSettlement = try row.decode(column: "source", as: String.self) == groupBuy
             let delivered = try row.decode(column: "delivered_at", as: Int64?.self)
-            let refunded = try row.decode(column: "refunded_at", as: Int64?.self)
+            let paid = paidAtSettlement ? try row.decode(column: "placed_at", as: Int64.self) : delivered
+            let cancelled = try row.decode(column: "cancelled_at", as: Int64?.self)
+            let givenBack = try row.decode(column: "refunded_at", as: Int64?.self) ?? (paid != nil ? cancelled : nil)
+            func inPeriod(_ moment: Int64?) -> Bool { moment.map { $0 >= from && $0 < to } ?? false }
+            guard inPeriod(paid) || inPeriod(givenBack) else { continue }
             facts.append(
                 OrderFact(
                     partner: PartnerID(try row.decode(column: "partner_id", as: Int64.self)),
@@ -88,8 +109,7 @@ extension BusinessModelStore {
                     processingCost: try row.decode(column: "processing_cost_minor", as: Int64.self),
                     reward: try row.decode(column: "reward_minor", as: Int64.self),
                     hasRewardee: try row.decode(column: "referrer_id", as: Int64?.self) != nil,
-                    deliveredInPeriod: delivered.map { $0 >= from && $0 < to } ?? false,
-                    refundedInPeriod: refunded.map { $0 >= from && $0 < to } ?? false))
+                    paidInPeriod: inPeriod(paid), givenBackInPeriod: inPeriod(givenBack)))
         }
         return (facts, other)
     }

@@ -38,14 +38,16 @@ extension BusinessModelStore {
             if waited <= Double(settings.acknowledgementTargetHours) { rows[id]?.acknowledgedInTarget += 1 }
             hours[id, default: []].append(waited)
         }
-        for (id, waits) in hours { rows[id]?.medianAcknowledgementHours = median(waits) }
+        for (id, waits) in hours { rows[id]?.medianAcknowledgementHours = Statistics.median(waits) }
+        // Offers keep their last update only: freshness is of the offers as they stand now, read
+        // from the (partner_id, updated_at) index alone.
         let fresh = period.to.addingTimeInterval(-7 * 86_400).millisecondsSince1970
         for row in try await sql.raw(
             """
             SELECT partner_id, COUNT(*) AS offers,
                 SUM(CASE WHEN updated_at >= \(bind: fresh) AND updated_at < \(bind: to) THEN 1 ELSE 0 END) AS fresh,
                 SUM(CASE WHEN updated_at >= \(bind: from) AND updated_at < \(bind: to) THEN 1 ELSE 0 END) AS updated
-            FROM offers WHERE created_at < \(bind: to) \(scope) GROUP BY partner_id
+            FROM offers WHERE 1 = 1 \(scope) GROUP BY partner_id
             """
         ).all() {
             let id = PartnerID(try row.decode(column: "partner_id", as: Int64.self))
@@ -214,11 +216,5 @@ extension BusinessModelStore {
             if counts.indices.contains(bucket) { counts[bucket] = try row.decode(column: "n", as: Int64.self) }
         }
         return counts
-    }
-
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        return (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
     }
 }

@@ -85,39 +85,36 @@ public struct BusinessModelStore: Sendable {
         }
     }
 
-    /// One change of the business model's settings, as the audit log keeps it.
-    public struct Change: Equatable, Sendable {
-        public let key: String
-        /// Nil for a platform setting.
-        public let partner: PartnerID?
-        public let oldValue: Int64
-        public let newValue: Int64
-        public let staffHandle: String?
-        public let at: Date
-    }
+    public typealias Change = SettingChange
 
     /// The changes made in `[from, to)`, oldest first.
-    public func changes(from: Date, to: Date) async throws -> [Change] {
-        try await database.read { sql in
-            try await sql.raw(
-                """
-                SELECT audit_log.action, audit_log.subject, audit_log.note, audit_log.created_at, members.handle
-                FROM audit_log LEFT JOIN members ON members.id = audit_log.actor_id
-                WHERE audit_log.action LIKE 'business-model.%'
-                  AND audit_log.created_at >= \(bind: from.millisecondsSince1970)
-                  AND audit_log.created_at < \(bind: to.millisecondsSince1970)
-                ORDER BY audit_log.created_at, audit_log.id
-                """
-            ).all().map { row in
-                let values = (try row.decode(column: "note", as: String?.self) ?? "").split(separator: " ")
-                let subject = try row.decode(column: "subject", as: String.self)
-                return Change(
-                    key: String(try row.decode(column: "action", as: String.self).dropFirst("business-model.".count)),
-                    partner: subject.hasPrefix("partner:") ? Int64(subject.dropFirst(8)).map(PartnerID.init) : nil,
-                    oldValue: values.first.flatMap { Int64($0) } ?? 0, newValue: values.last.flatMap { Int64($0) } ?? 0,
-                    staffHandle: try row.decode(column: "handle", as: String?.self),
-                    at: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)))
-            }
+    public func changes(from: Date, to: Date) async throws -> [SettingChange] {
+        try await database.read { try await Self.changes(from: from, to: to, partner: nil, $0) }
+    }
+
+    /// The changes of `[from, to)`; for a partner's slice, only its own terms' changes.
+    static func changes(from: Date, to: Date, partner: PartnerID?, _ sql: any SQLDatabase) async throws
+        -> [SettingChange]
+    {
+        let subject: SQLQueryString = partner.map { "AND audit_log.subject = \(bind: "partner:\($0)")" } ?? ""
+        return try await sql.raw(
+            """
+            SELECT audit_log.action, audit_log.subject, audit_log.note, audit_log.created_at, members.handle
+            FROM audit_log LEFT JOIN members ON members.id = audit_log.actor_id
+            WHERE audit_log.action LIKE 'business-model.%'
+              AND audit_log.created_at >= \(bind: from.millisecondsSince1970)
+              AND audit_log.created_at < \(bind: to.millisecondsSince1970) \(subject)
+            ORDER BY audit_log.created_at, audit_log.id
+            """
+        ).all().map { row in
+            let values = (try row.decode(column: "note", as: String?.self) ?? "").split(separator: " ")
+            let subject = try row.decode(column: "subject", as: String.self)
+            return SettingChange(
+                key: String(try row.decode(column: "action", as: String.self).dropFirst("business-model.".count)),
+                partner: subject.hasPrefix("partner:") ? Int64(subject.dropFirst(8)).map(PartnerID.init) : nil,
+                oldValue: values.first.flatMap { Int64($0) } ?? 0, newValue: values.last.flatMap { Int64($0) } ?? 0,
+                staffHandle: try row.decode(column: "handle", as: String?.self),
+                at: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)))
         }
     }
 

@@ -84,6 +84,9 @@ extension IdeaStore {
                 "UPDATE idea_comments SET deleted_at = \(bind: tx.now.millisecondsSince1970) WHERE id = \(bind: id)"
             ).run()
             try await tx.sql.raw("UPDATE ideas SET comment_count = comment_count - 1 WHERE id = \(bind: ideaID)").run()
+            try await tx.appendEvent(
+                .ideaCommentDeleted, audience: .everyone, topic: EventTopic.idea(ideaID),
+                payload: ["id": "\(id)", "ideaID": "\(ideaID)"])
         }
     }
 }

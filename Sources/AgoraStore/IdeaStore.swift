@@ -153,6 +153,8 @@ public struct IdeaStore: Sendable {
             for id in [duplicate, original].sorted() { locked[id] = try await Self.lock(id, tx) }
             let (copy, target) = (locked[duplicate]!, locked[original]!)
             guard copy.mergedInto == nil, target.mergedInto == nil else { throw StoreError.conflict("idea-merged") }
+            // Its supporters could not support a done or declined original themselves.
+            guard !target.status.isClosed else { throw StoreError.conflict("idea-closed") }
             // Told before the supports move, so they hear it on the idea they supported.
             try await Self.recordUpdate(
                 of: copy, to: copy.status, staff: staff.id, answer: answer, mergedInto: original, told: [staff.id], tx)

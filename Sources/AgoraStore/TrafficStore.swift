@@ -45,7 +45,11 @@ public struct TrafficStore: Sendable {
     /// in one transaction.
     public func add(_ counts: [HourKey: Counts], seen: Set<ActiveDay>, gauges: Gauges) async throws {
         try await database.write { tx in
-            for (key, value) in counts {
+            // Rows in one order on every instance: two flushing at once wait for each other, never
+            // lock the same rows in opposite orders.
+            for (key, value) in counts.sorted(by: {
+                ($0.key.hour, $0.key.channel.rawValue) < ($1.key.hour, $1.key.channel.rawValue)
+            }) {
                 try await tx.sql.raw(
                     """
                     INSERT INTO traffic_hours (hour, channel, requests, client_errors, server_errors)
@@ -77,6 +81,10 @@ public struct TrafficStore: Sendable {
                     delivery_lag_ms = excluded.delivery_lag_ms, updated_at = excluded.updated_at
                 """
             ).run()
+            // Instances that stopped a day ago are gone (each start is a new instance).
+            try await tx.sql.raw(
+                "DELETE FROM instance_gauges WHERE updated_at < \(bind: tx.now.addingTimeInterval(-86_400).millisecondsSince1970)"
+            ).run()
         }
     }
 
@@ -95,7 +103,8 @@ public struct TrafficStore: Sendable {
     }
 
     static func record(_ seen: Set<ActiveDay>, _ tx: Transaction) async throws {
-        for chunk in Array(seen).chunked(into: 400) {
+        for chunk in seen.sorted(by: { ($0.day, $0.member.rawValue) < ($1.day, $1.member.rawValue) }).chunked(into: 400)
+        {
             let rows = chunk.map { SQLQueryString("(\(bind: $0.day), \(bind: $0.member.rawValue))") }
             try await tx.sql.raw(
                 """

@@ -8,7 +8,7 @@ import SQLKit
 /// Reviews are read by subject and date (`reviews_newest`: subject, status, created_at); a
 /// partner's or category's subjects come from a sub-query, so no list of ids is bound. Ideas are
 /// read through `ideas_product`, `ideas_partner` and `ideas_category`, their comments through
-/// `idea_comments_idea`. The whole site's reviews have no index by date alone: they are scanned.
+/// `idea_comments_idea`. The whole site's reviews are read by status and date (`reviews_published`).
 public struct VoiceOfCustomerStore: Sendable {
     let database: Database
 

@@ -52,10 +52,10 @@ import Testing
     }
 
     @Test func theMedianIsTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
-        #expect(VoiceOfCustomer.median([]) == nil)
-        #expect(VoiceOfCustomer.median([7]) == 7)
-        #expect(VoiceOfCustomer.median([9, 1, 5]) == 5)
-        #expect(VoiceOfCustomer.median([4, 1, 10, 2]) == 3)
+        #expect(Statistics.median([]) == nil)
+        #expect(Statistics.median([7]) == 7)
+        #expect(Statistics.median([9, 1, 5]) == 5)
+        #expect(Statistics.median([4, 1, 10, 2]) == 3)
     }
 
     @Test func figuresFollowTheirDefinitions() {

@@ -173,6 +173,10 @@ import Testing
             await #expect(throws: StoreError.conflict("idea-closed")) {
                 _ = try await ideas.support(done.id, false, by: members[1])
             }
+            // Its supporters could not support a done idea: a duplicate is not merged into one either.
+            await #expect(throws: StoreError.conflict("idea-closed")) {
+                _ = try await ideas.merge(late.id, into: done.id, answer: nil, by: staff)
+            }
         }
     }
 

@@ -202,11 +202,31 @@ public struct BusinessModelFigures: Sendable, Equatable {
     public var ordersInOtherCurrencies = 0
     public var settings: PlatformSettings
     public var partnerNames: [PartnerID: String] = [:]
+    /// The settings changed in the period (a partner's slice: its own terms only), oldest first.
+    public var settingsChanges: [SettingChange] = []
 
     public init(period: ReportPeriod, partner: PartnerID?, settings: PlatformSettings) {
         self.period = period
         self.partner = partner
         self.settings = settings
+    }
+}
+
+/// One change of the business model's settings, as the audit log keeps it.
+public struct SettingChange: Equatable, Sendable {
+    /// A `PlatformSettings.Key`, or a partner's `commission_bps`, `cost_of_goods_bps`, `cost_per_order`.
+    public let key: String
+    /// Nil for a platform setting.
+    public let partner: PartnerID?
+    public let oldValue: Int64
+    public let newValue: Int64
+    public let staffHandle: String?
+    public let at: Date
+
+    public init(key: String, partner: PartnerID?, oldValue: Int64, newValue: Int64, staffHandle: String?, at: Date) {
+        (self.key, self.partner, self.oldValue, self.newValue, self.staffHandle, self.at) = (
+            key, partner, oldValue, newValue, staffHandle, at
+        )
     }
 }
 

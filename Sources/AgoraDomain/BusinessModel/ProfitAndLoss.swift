@@ -1,7 +1,8 @@
 import Foundation
 
-/// One order as a period's profit and loss sees it: its stored amounts, and whether it was
-/// delivered or refunded within the period.
+/// One order as a period's profit and loss sees it: its stored amounts, and whether its money was
+/// paid (at delivery, or at settlement for a group buy) or given back (refunded, or cancelled once
+/// paid) within the period.
 public struct OrderFact: Sendable, Equatable {
     public let partner: PartnerID
     public let gross: Int64
@@ -11,27 +12,28 @@ public struct OrderFact: Sendable, Equatable {
     /// A member was to be rewarded for the sale (a sharer or a proposer): what-ifs reward them at
     /// the tried share.
     public let hasRewardee: Bool
-    public let deliveredInPeriod: Bool
-    public let refundedInPeriod: Bool
+    public let paidInPeriod: Bool
+    public let givenBackInPeriod: Bool
 
     public init(
         partner: PartnerID, gross: Int64, commission: Int64, processingCost: Int64, reward: Int64, hasRewardee: Bool,
-        deliveredInPeriod: Bool, refundedInPeriod: Bool
+        paidInPeriod: Bool, givenBackInPeriod: Bool
     ) {
         (self.partner, self.gross, self.commission, self.processingCost, self.reward) = (
             partner, gross, commission, processingCost, reward
         )
-        (self.hasRewardee, self.deliveredInPeriod, self.refundedInPeriod) = (
-            hasRewardee, deliveredInPeriod, refundedInPeriod
-        )
+        (self.hasRewardee, self.paidInPeriod, self.givenBackInPeriod) = (hasRewardee, paidInPeriod, givenBackInPeriod)
     }
 }
 
 /// The revenue and costs of every party over a period, as the ledger books them:
 ///
-/// - a delivery books the sale (gross) for the partner, the commission for the platform, the
-///   platform's processing cost, and the reward of the member who brought the sale;
-/// - a refund gives back the gross, the commission and the reward; the processing cost stays spent;
+/// - a payment (at delivery, or at settlement for a group buy) books the sale (gross) for the
+///   partner, the commission for the platform, the platform's processing cost, and the reward of
+///   the member who brought the sale;
+/// - a refund (or the cancellation of a paid order) gives back the gross, the commission and the
+///   reward; the processing cost stays spent. Rewards are never paid out of the wallet, so a vested
+///   reward is always there to be clawed back whole;
 /// - the partner's cost of goods is its declared share of its net sales, plus its declared cost
 ///   of each delivered order;
 /// - the platform bears its fixed costs by days (a month is 30 days).
@@ -40,8 +42,9 @@ public struct OrderFact: Sendable, Equatable {
 public struct ProfitAndLoss: Sendable, Equatable {
     public struct Partner: Sendable, Equatable {
         public let partner: PartnerID
-        public var deliveredOrders = 0
-        public var refundedOrders = 0
+        /// Orders paid, and orders whose money was given back, in the period.
+        public var paidOrders = 0
+        public var givenBackOrders = 0
         public var grossSales: Int64 = 0
         public var refunds: Int64 = 0
         public var commission: Int64 = 0
@@ -107,8 +110,8 @@ public struct ProfitAndLoss: Sendable, Equatable {
         for fact in facts {
             let (commission, processing, reward) = amounts(fact)
             var partner = result.partners[fact.partner] ?? Partner(partner: fact.partner)
-            if fact.deliveredInPeriod {
-                partner.deliveredOrders += 1
+            if fact.paidInPeriod {
+                partner.paidOrders += 1
                 partner.grossSales += fact.gross
                 partner.commission += commission
                 partner.orderCosts += terms[fact.partner]?.costPerOrder ?? 0
@@ -118,8 +121,8 @@ public struct ProfitAndLoss: Sendable, Equatable {
                 result.community.rewards += reward
                 if reward > 0 { result.community.rewardedOrders += 1 }
             }
-            if fact.refundedInPeriod {
-                partner.refundedOrders += 1
+            if fact.givenBackInPeriod {
+                partner.givenBackOrders += 1
                 partner.refunds += fact.gross
                 partner.commission -= commission
                 result.platform.commission -= commission

@@ -37,17 +37,10 @@ extension VoiceOfCustomer {
         self.topIdeas = Array(topIdeas.prefix(Self.topIdeaCount))
         let replies = reviews.compactMap { review in review.repliedAt.map { $0.timeIntervalSince(review.at) } }
         partnerReplies = Answers(
-            answered: Share(count: replies.count, total: reviews.count), median: Self.median(replies))
+            answered: Share(count: replies.count, total: reviews.count), median: Statistics.median(replies))
         let answers = ideas.compactMap { idea in idea.firstAnswerAt.map { $0.timeIntervalSince(idea.submittedAt) } }
-        staffAnswers = Answers(answered: Share(count: answers.count, total: ideas.count), median: Self.median(answers))
-    }
-
-    /// The middle value, or the mean of the two middle values of an even count; nil for none.
-    public static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        staffAnswers = Answers(
+            answered: Share(count: answers.count, total: ideas.count), median: Statistics.median(answers))
     }
 
     static func mean(_ values: [Double]) -> Double? {

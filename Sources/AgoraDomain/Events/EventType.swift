@@ -83,6 +83,7 @@ extension EventType {
     public static let ideaAnswered: EventType = "idea.answered"
     public static let ideaMerged: EventType = "idea.merged"
     public static let ideaCommented: EventType = "idea.commented"
+    public static let ideaCommentDeleted: EventType = "idea.comment_deleted"
 }
 
 extension EventType {

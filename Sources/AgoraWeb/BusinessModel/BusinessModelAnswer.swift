@@ -10,6 +10,25 @@ struct BusinessModelAnswer: Encodable {
         /// Included.
         let to: String
         let days: Int
+
+        init(_ period: ReportPeriod) {
+            (from, to, days) = (period.firstDay, period.lastDay, Int(period.days.rounded()))
+        }
+    }
+
+    struct Change: Encodable {
+        let key: String
+        let partnerID: Int64?
+        let from: Int64
+        let to: Int64
+        let by: String?
+        let at: Date
+
+        init(_ change: SettingChange) {
+            (key, partnerID, from, to, by, at) = (
+                change.key, change.partner?.rawValue, change.oldValue, change.newValue, change.staffHandle, change.at
+            )
+        }
     }
 
     struct Value: Encodable {
@@ -51,7 +70,7 @@ struct BusinessModelAnswer: Encodable {
         let requests: Int64
         let clientErrors: Int64
         let serverErrors: Int64
-        let errorRate: Double?
+        let serverErrorRate: Double?
         let requestsByDay: [DayAnswer]
         let latencyP95Ms: Double?
         let apiLatencyP95Ms: Double?
@@ -90,8 +109,8 @@ struct BusinessModelAnswer: Encodable {
     struct PartnerResult: Encodable {
         let partnerID: Int64
         let name: String
-        let deliveredOrders: Int
-        let refundedOrders: Int
+        let paidOrders: Int
+        let givenBackOrders: Int
         let grossSales: Int64
         let refunds: Int64
         let netSales: Int64
@@ -135,17 +154,18 @@ struct BusinessModelAnswer: Encodable {
     let platform: Platform?
     let organizing: Organizing
     let revenue: Revenue
+    /// The settings changed in the period, oldest first (a partner's slice: its own terms only).
+    let settingsChanges: [Change]
 
     init(_ figures: BusinessModelFigures) {
         func ratio(_ part: some BinaryInteger, _ whole: some BinaryInteger) -> Double? {
             whole == 0 ? nil : Double(part) / Double(whole)
         }
         func days(_ counts: [DayCount]) -> [DayAnswer] {
-            counts.map { DayAnswer(day: Self.day($0.date), count: $0.count) }
+            counts.map { DayAnswer(day: ReportPeriod.isoDay($0.date), count: $0.count) }
         }
-        period = Period(
-            from: Self.day(figures.period.from), to: Self.day(figures.period.to.addingTimeInterval(-1)),
-            days: Int(figures.period.days.rounded()))
+        period = Period(figures.period)
+        settingsChanges = figures.settingsChanges.map(Change.init)
         partnerID = figures.partner?.rawValue
         let value = figures.value
         self.value = Value(
@@ -170,7 +190,8 @@ struct BusinessModelAnswer: Encodable {
         platform = figures.platform.map { platform in
             Platform(
                 requests: platform.requests, clientErrors: platform.clientErrors, serverErrors: platform.serverErrors,
-                errorRate: ratio(platform.serverErrors, platform.requests), requestsByDay: days(platform.requestsByDay),
+                serverErrorRate: ratio(platform.serverErrors, platform.requests),
+                requestsByDay: days(platform.requestsByDay),
                 latencyP95Ms: platform.latencyP95.map(Self.finite),
                 apiLatencyP95Ms: platform.apiLatencyP95.map(Self.finite),
                 liveConnections: platform.liveConnections, deliveryLagMs: platform.deliveryLagMilliseconds,
@@ -204,8 +225,8 @@ struct BusinessModelAnswer: Encodable {
     ) -> Revenue {
         let partners = pnl.partners.values.sorted { $0.partner.rawValue < $1.partner.rawValue }.map { row in
             PartnerResult(
-                partnerID: row.partner.rawValue, name: names[row.partner] ?? "", deliveredOrders: row.deliveredOrders,
-                refundedOrders: row.refundedOrders, grossSales: row.grossSales, refunds: row.refunds,
+                partnerID: row.partner.rawValue, name: names[row.partner] ?? "", paidOrders: row.paidOrders,
+                givenBackOrders: row.givenBackOrders, grossSales: row.grossSales, refunds: row.refunds,
                 netSales: row.netSales, commission: row.commission, costOfGoods: row.costOfGoods,
                 orderCosts: row.orderCosts, profit: row.profit, profitable: row.isProfitable)
         }
@@ -236,5 +257,4 @@ struct BusinessModelAnswer: Encodable {
         milliseconds.isFinite ? milliseconds : LatencyHistogram.bounds.last!
     }
 
-    static func day(_ date: Date) -> String { ReportPeriod.isoDay(date) }
 }

@@ -2,8 +2,8 @@ import AgoraDomain
 import AgoraStore
 import Foundation
 
-/// Every table of the dashboard as CSV: money in minor units (cents), times in hours or
-/// milliseconds, shares in basis points, as the API answers them.
+/// Every table of the dashboard as CSV: money in minor units (cents), counts as they are, the
+/// acknowledgement time in whole minutes (CSV cells here are integers).
 enum BusinessModelCSV {
     static let tables = ["value", "active-days", "requests-days", "operations", "profit-and-loss"]
 
@@ -33,12 +33,12 @@ enum BusinessModelCSV {
             guard let interface = figures.interface else { return nil }
             return csv(
                 ["day", "active_members"],
-                interface.activeByDay.map { [.text(BusinessModelAnswer.day($0.date)), .number($0.count)] })
+                interface.activeByDay.map { [.text(ReportPeriod.isoDay($0.date)), .number($0.count)] })
         case "requests-days":
             guard let platform = figures.platform else { return nil }
             return csv(
                 ["day", "requests"],
-                platform.requestsByDay.map { [.text(BusinessModelAnswer.day($0.date)), .number($0.count)] })
+                platform.requestsByDay.map { [.text(ReportPeriod.isoDay($0.date)), .number($0.count)] })
         case "operations":
             return csv(
                 [

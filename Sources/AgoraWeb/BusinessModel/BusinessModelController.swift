@@ -52,14 +52,16 @@ struct BusinessModelController {
         let partner = try await slice(request, context)
         let period = try Self.period(request, now: clock.now)
         let figures = try await store.figures(period, partner: partner, now: clock.now)
-        guard request.uri.queryParameters.get("format") == "csv" else {
-            return try BusinessModelAnswer(figures).response(from: request, context: context)
+        switch request.uri.queryParameters.get("format") {
+        case nil, "json": return try BusinessModelAnswer(figures).response(from: request, context: context)
+        case "csv": break
+        default: throw Problem.validation(field: "format", "error.invalidValue")
         }
-        let table = request.uri.queryParameters.get("table") ?? "partners"
+        let table = request.uri.queryParameters.get("table") ?? "profit-and-loss"
         guard let csv = BusinessModelCSV.table(table, of: figures) else {
             throw Problem.validation(field: "table", "error.invalidValue")
         }
-        let name = "agora-business-model-\(table)-\(BusinessModelAnswer.day(period.from)).csv"
+        let name = "agora-business-model-\(table)-\(period.firstDay).csv"
         return Response(
             status: .ok,
             headers: [
@@ -126,13 +128,12 @@ struct BusinessModelController {
         } catch {
             throw Problem.validation(field: "settings.\(error.field)", error.message)
         }
-        let actual = try await store.figures(period, now: clock.now)
-        let recomputed = try await store.whatIf(period, platform: tried, terms: body.partners)
-        let answer = BusinessModelAnswer(actual)
+        let result = try await store.whatIf(period, platform: tried, terms: body.partners)
+        func revenue(_ pnl: ProfitAndLoss) -> BusinessModelAnswer.Revenue {
+            BusinessModelAnswer.revenue(pnl, names: result.partnerNames, slice: nil, otherCurrencies: 0)
+        }
         return WhatIfAnswer(
-            period: answer.period, actual: answer.revenue,
-            whatIf: BusinessModelAnswer.revenue(
-                recomputed, names: actual.partnerNames, slice: nil, otherCurrencies: actual.ordersInOtherCurrencies))
+            period: BusinessModelAnswer.Period(period), actual: revenue(result.actual), whatIf: revenue(result.whatIf))
     }
 
     struct SettingsAnswer: ResponseEncodable {

@@ -17,8 +17,10 @@ extension OpenAPIDocument {
                 auth: .partner, success: (200, "BusinessModel"), errors: [401, 403, 404, 422],
                 extraParameters: period + [
                     query("partnerID", "integer", "A partner's slice (staff; a partner may only name itself)"),
-                    query("format", "string", "csv: one table as CSV (money in cents)"),
-                    query("table", "string", BusinessModelCSV.tables.joined(separator: ", ")),
+                    query("format", "string", "json (default) or csv: one table as CSV (money in cents)"),
+                    query(
+                        "table", "string", BusinessModelCSV.tables.joined(separator: ", ") + "; default profit-and-loss"
+                    ),
                 ]),
             Operation(
                 method: "post", path: "/api/v1/business-model/what-if",
@@ -47,7 +49,7 @@ extension OpenAPIDocument {
             object(properties, required: Array(properties.keys))
         }
         let partnerResult = all([
-            "partnerID": integer, "name": string, "deliveredOrders": integer, "refundedOrders": integer,
+            "partnerID": integer, "name": string, "paidOrders": integer, "givenBackOrders": integer,
             "grossSales": cents, "refunds": cents, "netSales": cents, "commission": cents, "costOfGoods": cents,
             "orderCosts": cents, "profit": cents, "profitable": ["type": "boolean"],
         ])
@@ -105,7 +107,17 @@ extension OpenAPIDocument {
                             "Active partners, acknowledgement time per partner against the target, offer freshness (updated in the last 7 days), webhook failures, ideas decided within their deadline",
                     ],
                     "revenue": revenue,
-                ], required: ["period", "value", "organizing", "revenue"]),
+                    "settingsChanges": [
+                        "type": "array",
+                        "description":
+                            "Settings changed in the period, oldest first (a partner's slice: its own terms)",
+                        "items": object(
+                            [
+                                "key": string, "partnerID": ["type": ["integer", "null"]], "from": integer,
+                                "to": integer, "by": ["type": ["string", "null"]], "at": dateTime,
+                            ], required: ["key", "from", "to", "at"]),
+                    ],
+                ], required: ["period", "value", "organizing", "revenue", "settingsChanges"]),
             "WhatIfRequest": object(
                 [
                     "from": string, "to": string, "settings": object(settingsKeys),

@@ -15,7 +15,7 @@ import Testing
             commissionBps: commissionBps, rewardee: rewardee ? MemberID(2) : nil, settings: settings)
         return OrderFact(
             partner: partner, gross: gross, commission: terms.commission, processingCost: terms.processingCost,
-            reward: terms.reward, hasRewardee: rewardee, deliveredInPeriod: delivered, refundedInPeriod: refunded)
+            reward: terms.reward, hasRewardee: rewardee, paidInPeriod: delivered, givenBackInPeriod: refunded)
     }
 
     @Test func theProfitAndLossBooksDeliveriesAndRefundsAsTheLedgerDoes() {
