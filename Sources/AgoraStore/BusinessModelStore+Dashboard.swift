@@ -36,17 +36,20 @@ extension BusinessModelStore {
     /// The period's P&L as it happened and as it would have been with other settings and partners'
     /// terms, from one read of the same orders; nothing is written.
     public func whatIf(_ period: ReportPeriod, platform: PlatformSettings, terms tried: [PartnerID: PartnerTerms])
-        async throws -> (actual: ProfitAndLoss, whatIf: ProfitAndLoss, partnerNames: [PartnerID: String])
+        async throws -> (
+            actual: ProfitAndLoss, whatIf: ProfitAndLoss, partnerNames: [PartnerID: String],
+            ordersInOtherCurrencies: Int
+        )
     {
         try await database.read { sql in
-            let facts = try await Self.orderFacts(period, partner: nil, sql).facts
+            let (facts, other) = try await Self.orderFacts(period, partner: nil, sql)
             let settings = try await Self.platformSettings(defaults: defaults, sql)
             let terms = try await Self.terms(sql)
             return (
                 ProfitAndLoss.actual(facts, terms: terms, platform: settings, days: period.days),
                 ProfitAndLoss.whatIf(
                     facts, terms: terms.merging(tried) { _, tried in tried }, platform: platform, days: period.days),
-                try await Self.partnerNames(sql)
+                try await Self.partnerNames(sql), other
             )
         }
     }

@@ -130,7 +130,8 @@ struct BusinessModelController {
         }
         let result = try await store.whatIf(period, platform: tried, terms: body.partners)
         func revenue(_ pnl: ProfitAndLoss) -> BusinessModelAnswer.Revenue {
-            BusinessModelAnswer.revenue(pnl, names: result.partnerNames, slice: nil, otherCurrencies: 0)
+            BusinessModelAnswer.revenue(
+                pnl, names: result.partnerNames, slice: nil, otherCurrencies: result.ordersInOtherCurrencies)
         }
         return WhatIfAnswer(
             period: BusinessModelAnswer.Period(period), actual: revenue(result.actual), whatIf: revenue(result.whatIf))
@@ -145,19 +146,10 @@ struct BusinessModelController {
             let costPerOrder: Int64
         }
 
-        struct Change: Encodable {
-            let key: String
-            let partnerID: Int64?
-            let from: Int64
-            let to: Int64
-            let by: String?
-            let at: Date
-        }
-
         let settings: [String: Int64]
         let partners: [Terms]
         /// The last 90 days of changes, oldest first.
-        let changes: [Change]
+        let changes: [BusinessModelAnswer.Change]
     }
 
     /// `GET /api/v1/business-model/settings` (staff).
@@ -178,11 +170,7 @@ struct BusinessModelController {
                     costOfGoodsBps: $0.terms.costOfGoodsBps, costPerOrder: $0.terms.costPerOrder)
             },
             changes: try await store.changes(from: now.addingTimeInterval(-90 * 86_400), to: now.addingTimeInterval(1))
-                .map {
-                    .init(
-                        key: $0.key, partnerID: $0.partner?.rawValue, from: $0.oldValue, to: $0.newValue,
-                        by: $0.staffHandle, at: $0.at)
-                })
+                .map(BusinessModelAnswer.Change.init))
     }
 
     struct SettingsRequest: Decodable {
