@@ -78,7 +78,8 @@ struct TrafficService: Service {
 
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: interval)
+            // Woken by a graceful shutdown, so that stopping never waits for the next flush.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             await flush()
         }
         await flush()
