@@ -550,6 +550,58 @@ def main() -> int:
             w.visit(group_buy_path.get("path", "/group-buys"), "group-buy-en")
             w.visit("/me/orders", "my-orders-en")
 
+        def expect_narrow(*names: str) -> None:
+            too_wide = {n: w.phone_widths.get(n) for n in names if w.phone_widths.get(n, 0) > PHONE_WIDTH}
+            if too_wide:
+                raise CheckFailed(f"horizontal scroll at {PHONE_WIDTH}px (scrollWidth per page): {too_wide}")
+
+        def business_model_dashboard():
+            # The demo admin, in place of whoever walked so far.
+            if w.css("form#logout-form"):
+                w.submit("form#logout-form")
+            w.visit("/login", "login-admin")
+            w.fill("form#login-form", {"login": "admin", "password": "demo-password-admin"})
+            w.submit("form#login-form")
+            w.expect_signed_in("admin")
+            w.visit("/admin/business-model", "business-model")
+            panels = w.driver.execute_script(
+                "return [...document.querySelectorAll('section[data-testid^=panel-]')].map(s => s.dataset.testid)")
+            wanted = ["panel-value", "panel-interface", "panel-service", "panel-organizing", "panel-revenue"]
+            if panels != wanted:
+                raise CheckFailed(f"the dashboard's panels are {panels!r}; expected {wanted!r}, in the VISOR order")
+            if not w.css("[data-testid=panel-revenue] svg.chart") or not w.css("[data-testid=panel-value] dd"):
+                raise CheckFailed("the revenue panel has no chart, or the value panel no figure")
+            # The demo's losses show over a longer period: a quick link away.
+            if not w.css("[data-testid^=flag-]"):
+                link = w.one("a[data-testid=period-365]")
+                w.driver.get(link.get_attribute("href"))
+                w.wait_loaded()
+                w.capture("business-model-year")
+                w.assert_no_console_errors()
+            flags = w.css("[data-testid^=flag-]")
+            if not flags or not w.css("[data-testid=visor-unprofitable]"):
+                raise CheckFailed("no party is flagged as not profitable, over 30 days or a year of the demo")
+            if not flags[0].is_displayed():
+                raise CheckFailed("the first “not profitable” flag is present but not visible")
+            expect_narrow("business-model", "business-model-year")
+
+        def business_model_what_if():
+            link = w.one("a[data-testid=what-if-link]")
+            w.driver.get(link.get_attribute("href"))
+            w.wait_loaded()
+            w.capture("what-if-form")
+            w.fill("form#what-if-form", {"fixed_costs_per_month": "0"})
+            w.submit("form#what-if-form")
+            w.wait_for("[data-testid=what-if-result]")
+            actual = w.one("[data-testid=actual-profit-platform]").text
+            tried = w.one("[data-testid=what-if-profit-platform]").text
+            if not actual or not tried or actual == tried:
+                raise CheckFailed(f"the platform's profit reads {actual!r} actual and {tried!r} what-if; "
+                                  "expected both, different without fixed costs")
+            w.capture("what-if")
+            w.assert_no_console_errors()
+            expect_narrow("what-if-form", "what-if")
+
         def phone_width():
             wanted = [
                 "home", "register", "login", "settings", "search", "product", "near-home", "notifications", "deals",
@@ -585,6 +637,8 @@ def main() -> int:
         w.run("a group buy: progress moves live, then a pledge through the form", group_buy_live)
         w.run("buy from a product page, then the order's timeline", buy_and_timeline)
         w.run("the new pages in English", english_pages)
+        w.run("staff: the VISOR dashboard's five panels and a “not profitable” flag", business_model_dashboard)
+        w.run("staff: a what-if shows the actual and the tried profit side by side", business_model_what_if)
         w.run(f"no horizontal scroll at {PHONE_WIDTH}px", phone_width)
     finally:
         driver.quit()

@@ -85,8 +85,6 @@ public struct BusinessModelStore: Sendable {
         }
     }
 
-    public typealias Change = SettingChange
-
     /// The changes made in `[from, to)`, oldest first.
     public func changes(from: Date, to: Date) async throws -> [SettingChange] {
         try await database.read { try await Self.changes(from: from, to: to, partner: nil, $0) }

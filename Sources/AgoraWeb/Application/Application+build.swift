@@ -114,6 +114,10 @@ func buildRouter(
         pages: pages, voices: VoiceOfCustomerStore(database: database), partners: dependencies.partners,
         categories: CategoryStore(database: database), clock: configuration.clock
     ).addRoutes(to: router)
+    BusinessModelPages(
+        pages: pages, store: BusinessModelStore(database: database, defaults: configuration.commerce),
+        partners: dependencies.partners, clock: configuration.clock
+    ).addRoutes(to: router)
     ReviewForms(
         pages: pages, reviews: reviewSection.reviews, likes: reviewSection.likes, partners: dependencies.partners,
         products: ProductStore(database: database), notoriety: reviewSection.notoriety,
