@@ -127,7 +127,7 @@ pg_start() {
 
     PG_PORT=$(free_port)
     local opts="-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_DIR/socket"
-    opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
     if ! (cd "$PG_DIR" && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -o "$opts" -w -t 60 start >/dev/null); then
         log "PostgreSQL failed to start; its log:"
         cat "$PG_DIR/postgres.log" >&2 || true
