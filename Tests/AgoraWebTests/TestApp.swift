@@ -25,16 +25,11 @@ func withApp(
         configuration.heartbeatInterval = .milliseconds(200)
         configuration.eventPollInterval = .milliseconds(100)
         configure(&configuration)
-        let app = try await buildApplication(configuration)
-        // A second handle on the same database, to check what was (not) written.
-        let probe = try await Database.open(location, migrate: false)
-        do {
-            try await app.test(mode) { client in try await body(client, probe) }
-        } catch {
-            await probe.close()
-            throw error
-        }
-        await probe.close()
+        // The application's own handle, for the test to check what was (not) written; the
+        // application closes it when it stops.
+        let database = try await Database.open(location, clock: configuration.clock)
+        let app = try await buildApplication(configuration, database: database)
+        try await app.test(mode) { client in try await body(client, database) }
     }
 }
 

@@ -25,6 +25,11 @@ public struct AppConfiguration: Sendable {
     /// Read the client's address from `X-Forwarded-For` (only behind a load balancer that sets it).
     public var trustForwardedFor = false
     public var logLevel: Logger.Level = .info
+    var logger: Logger {
+        var logger = Logger(label: "agora")
+        logger.logLevel = logLevel
+        return logger
+    }
     /// Where people reach Agora (`https://agora.example.com`), for absolute links in feeds and shared
     /// pages; nil takes the scheme and `Host` of each request.
     public var publicURL: String?

@@ -22,10 +22,24 @@ struct AppDependencies: Sendable {
 
 /// The one composition root: the CLI and every test build Agora here.
 public func buildApplication(_ configuration: AppConfiguration) async throws -> some ApplicationProtocol {
-    var logger = Logger(label: "agora")
-    logger.logLevel = configuration.logLevel
-    let database = try await Database.open(configuration.database, clock: configuration.clock, logger: logger)
-    let (router, dependencies) = try await buildRouter(configuration, database: database, logger: logger)
+    let database = try await Database.open(
+        configuration.database, clock: configuration.clock, logger: configuration.logger)
+    return try await buildApplication(configuration, database: database)
+}
+
+/// Agora on a database already open, which the application closes when it stops. Tests keep the
+/// handle to check what was written: a second handle would be a second SQLite writer competing
+/// for the file's lock, and a second PostgreSQL pool.
+func buildApplication(_ configuration: AppConfiguration, database: Database) async throws -> some ApplicationProtocol {
+    let logger = configuration.logger
+    let router: Router<AppRequestContext>
+    let dependencies: AppDependencies
+    do {
+        (router, dependencies) = try await buildRouter(configuration, database: database, logger: logger)
+    } catch {
+        await database.close()
+        throw error
+    }
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "agora"),
