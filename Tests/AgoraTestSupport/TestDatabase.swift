@@ -25,6 +25,43 @@ public final class TestClock: AgoraClock, Sendable {
 /// folder, or a new PostgreSQL database, removed afterwards. Without `AGORA_TEST_POSTGRES_URL`
 /// the PostgreSQL run is skipped, and says so loudly.
 public func withFreshLocation(_ backend: Backend, _ body: (DatabaseLocation) async throws -> Void) async throws {
+    await TestSlots.shared.take()
+    do {
+        try await withFreshLocationInSlot(backend, body)
+    } catch {
+        await TestSlots.shared.give()
+        throw error
+    }
+    await TestSlots.shared.give()
+}
+
+/// How many fresh databases, and the applications on them, exist at once. Swift Testing starts
+/// every test at the same instant: on two cores, a hundred applications at once made a test's
+/// 30 s wait for three events run out, and SQLite writers gave up on the file's lock. Tests take
+/// turns here instead, and each runs about as fast as it does alone.
+actor TestSlots {
+    static let shared = TestSlots(count: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) { free = count }
+
+    func take() async {
+        if free > 0 {
+            free -= 1
+        } else {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+
+    func give() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+private func withFreshLocationInSlot(_ backend: Backend, _ body: (DatabaseLocation) async throws -> Void)
+    async throws
+{
     switch backend {
     case .sqlite:
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agora-test-\(UUID().uuidString)")
