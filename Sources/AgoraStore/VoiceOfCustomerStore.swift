@@ -62,17 +62,24 @@ public struct VoiceOfCustomerStore: Sendable {
                     firstAnswerAt: try row.decode(column: "first_answer_at", as: Int64?.self).map(
                         Date.init(millisecondsSince1970:)))
             }
+            // Each idea's supports of the period are counted on its primary key (idea_id, member_id).
             let top = try await sql.raw(
                 """
-                SELECT ideas.id, ideas.title, ideas.status, ideas.supports, ideas.created_at FROM ideas
+                SELECT ideas.id, ideas.title, ideas.status, ideas.supports, ideas.created_at,
+                    (SELECT COUNT(*) FROM idea_supports WHERE idea_supports.idea_id = ideas.id
+                        AND idea_supports.created_at >= \(bind: from) AND idea_supports.created_at < \(bind: to))
+                        AS supports_in_period
+                FROM ideas
                 WHERE \(filter.ideas) AND ideas.merged_into IS NULL
-                ORDER BY ideas.supports DESC, ideas.id DESC LIMIT \(literal: VoiceOfCustomer.topIdeaCount)
+                ORDER BY supports_in_period DESC, ideas.supports DESC, ideas.id DESC
+                LIMIT \(literal: VoiceOfCustomer.topIdeaCount)
                 """
             ).all().map { row in
                 VoiceOfCustomer.TopIdea(
                     id: try row.decode(column: "id", as: Int64.self),
                     title: try row.decode(column: "title", as: String.self),
                     status: IdeaStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open,
+                    supportsInPeriod: Int(try row.decode(column: "supports_in_period", as: Int64.self)),
                     supports: try row.decode(column: "supports", as: Int.self),
                     submittedAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)))
             }

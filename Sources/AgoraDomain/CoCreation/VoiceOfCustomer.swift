@@ -18,8 +18,9 @@ import Foundation
 /// - **Recurring terms** (`RecurringTerms`): in the critical reviews (1–2 stars: title, text and
 ///   cons; pros are what went well) and in the comments with a negative sentiment (below 0) on the
 ///   scope's ideas, the 15 words found in the most texts.
-/// - **Top ideas**: the 5 most supported ideas about the scope, whenever submitted; merged ones are
-///   left out (their supports moved to the original).
+/// - **Top ideas**: the 5 ideas about the scope that members supported most during the period, then
+///   the most supported overall (so an idea nobody supported lately still shows, after them); merged
+///   ones are left out (their supports moved to the original, with their dates).
 /// - **Answered by partners**: the share of the period's reviews that carry a partner's reply, and
 ///   the median time from the review to the reply.
 /// - **Answered by staff**: the share of the scope's ideas submitted in the period (merged ones left
@@ -88,12 +89,16 @@ public struct VoiceOfCustomer: Equatable, Sendable {
         public let id: Int64
         public let title: String
         public let status: IdeaStatus
+        /// Supports given during the period, and in all.
+        public let supportsInPeriod: Int
         public let supports: Int
         public let submittedAt: Date
 
-        public init(id: Int64, title: String, status: IdeaStatus, supports: Int, submittedAt: Date) {
-            (self.id, self.title, self.status, self.supports, self.submittedAt) = (
-                id, title, status, supports, submittedAt
+        public init(
+            id: Int64, title: String, status: IdeaStatus, supportsInPeriod: Int, supports: Int, submittedAt: Date
+        ) {
+            (self.id, self.title, self.status, self.supportsInPeriod, self.supports, self.submittedAt) = (
+                id, title, status, supportsInPeriod, supports, submittedAt
             )
         }
     }

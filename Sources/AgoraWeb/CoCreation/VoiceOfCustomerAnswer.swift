@@ -58,6 +58,7 @@ struct VoiceOfCustomerAnswer: ResponseEncodable {
         let id: Int64
         let title: String
         let status: String
+        let supportsInPeriod: Int
         let supports: Int
         let submittedAt: Date
     }
@@ -99,8 +100,8 @@ struct VoiceOfCustomerAnswer: ResponseEncodable {
         criticalTexts = voice.criticalTexts
         topIdeas = voice.topIdeas.map {
             Idea(
-                id: $0.id, title: $0.title, status: $0.status.rawValue, supports: $0.supports,
-                submittedAt: $0.submittedAt)
+                id: $0.id, title: $0.title, status: $0.status.rawValue, supportsInPeriod: $0.supportsInPeriod,
+                supports: $0.supports, submittedAt: $0.submittedAt)
         }
         (answeredByPartners, answeredByStaff) = (Answers(voice.partnerReplies), Answers(voice.staffAnswers))
     }

@@ -139,11 +139,12 @@ struct VoiceOfCustomerController {
             return CSV.line(["term", "texts"])
                 + voice.terms.map { CSV.line([.text($0.word), .number(Int64($0.texts))]) }.joined()
         case .ideas:
-            return CSV.line(["id", "title", "status", "supports", "submitted_at"])
+            return CSV.line(["id", "title", "status", "supports_in_period", "supports", "submitted_at"])
                 + voice.topIdeas.map { idea in
                     CSV.line([
                         .number(idea.id), .text(idea.title), .text(idea.status.rawValue),
-                        .number(Int64(idea.supports)), .text(idea.submittedAt.formatted(.iso8601)),
+                        .number(Int64(idea.supportsInPeriod)), .number(Int64(idea.supports)),
+                        .text(idea.submittedAt.formatted(.iso8601)),
                     ])
                 }.joined()
         }

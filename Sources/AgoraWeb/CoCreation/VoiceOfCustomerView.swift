@@ -67,7 +67,9 @@ struct VoiceOfCustomerView {
             "ideas": voice.topIdeas.map { idea in
                 [
                     "id": idea.id, "title": idea.title, "status": text("ideas.status.\(idea.status.rawValue)"),
-                    "statusCode": idea.status.rawValue, "supports": decimal(Double(idea.supports), digits: 0),
+                    "statusCode": idea.status.rawValue,
+                    "supportsInPeriod": decimal(Double(idea.supportsInPeriod), digits: 0),
+                    "supports": decimal(Double(idea.supports), digits: 0),
                 ] as [String: Any]
             },
             "noIdeas": voice.topIdeas.isEmpty, "noReviews": voice.reviews == 0,

@@ -25,17 +25,17 @@ extension OpenAPIDocument {
                         "A category: the reviews of its products and its sub-categories', the ideas about them"),
                     query(
                         "from", "string",
-                        "First day, YYYY-MM-DD (UTC), included; default: 90 days before to (or before tomorrow)"),
+                        "First day, YYYY-MM-DD (UTC), included; default: 90 days before to (or up to today)"),
                     query(
                         "to", "string",
-                        "Day after the last, YYYY-MM-DD (UTC), excluded; default: 90 days after from (or tomorrow). "
-                            + "At most 366 days after from"),
+                        "Last day, YYYY-MM-DD (UTC), included; default: the 90th day counting from from, or today. "
+                            + "At most 366 days in all"),
                     query("format", "string", "json (default) or csv"),
                     query(
                         "table", "string",
                         "With format=csv: weeks (week_start, reviews, average_rating, idea_comments, "
                             + "average_sentiment_per_mille: the sentiment in thousandths), terms (term, texts) or ideas "
-                            + "(id, title, status, supports, submitted_at)"),
+                            + "(id, title, status, supports_in_period, supports, submitted_at)"),
                 ])
         ]
     }
@@ -69,7 +69,7 @@ extension OpenAPIDocument {
                         ],
                         required: ["kind"]),
                     "from": ["type": "string", "format": "date", "description": "First day, included (UTC)"],
-                    "to": ["type": "string", "format": "date", "description": "Day after the last, excluded (UTC)"],
+                    "to": ["type": "string", "format": "date", "description": "Last day, included (UTC)"],
                     "reviews": ["type": "integer", "description": "Published reviews of the scope in the period"],
                     "averageRating": nullable("number", "1–5"),
                     "averageSentiment": nullable(
@@ -108,14 +108,15 @@ extension OpenAPIDocument {
                     "topIdeas": [
                         "type": "array",
                         "description":
-                            "The 5 most supported ideas about the scope, whenever submitted, merged ones out",
+                            "The 5 ideas about the scope most supported during the period, then overall; merged "
+                            + "ones out",
                         "items": object(
                             [
                                 "id": integer, "title": string,
                                 "status": ["type": "string", "enum": IdeaStatus.allCases.map(\.rawValue)],
-                                "supports": integer, "submittedAt": dateTime,
+                                "supportsInPeriod": integer, "supports": integer, "submittedAt": dateTime,
                             ],
-                            required: ["id", "title", "status", "supports", "submittedAt"]),
+                            required: ["id", "title", "status", "supportsInPeriod", "supports", "submittedAt"]),
                     ],
                     "answeredByPartners": answers.merging([
                         "description": "The period's reviews with a partner's reply; time from review to reply"

@@ -37,6 +37,10 @@ import Testing
             #expect(page.components(separatedBy: #"role="img""#).count - 1 == 4, "rating, sentiment, shares, terms")
             #expect(page.contains("<title>Note moyenne par semaine</title>") && page.contains("<desc>"))
             #expect(page.contains(#"<option value="\#(world.sellerID)" selected>seller</option>"#))
+            #expect(
+                page.contains("<th scope=\"col\">Soutiens sur la période</th><th scope=\"col\">Soutiens en tout</th>")
+                    && page.contains("</span></td><td>2</td><td>2</td></tr>"),
+                "the charger idea, supported twice in the period")
             let csv =
                 "/api/v1/voice-of-customer?partnerID=\(world.sellerID)&amp;from=2026-09-07&amp;to=2026-09-20"
                 + "&amp;format=csv&amp;table="

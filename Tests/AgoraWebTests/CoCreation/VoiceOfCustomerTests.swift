@@ -79,6 +79,7 @@ import Testing
             let ideas = try #require(voice["topIdeas"] as? [[String: Any]])
             #expect(ideas.map { $0["id"] as? Int } == world.ideas, "the charger idea has 2 supports, the other 1")
             #expect(ideas.map { $0["supports"] as? Int } == [2, 1])
+            #expect(ideas.map { $0["supportsInPeriod"] as? Int } == [2, 1], "every support was given in the period")
         }
     }
 
@@ -105,6 +106,18 @@ import Testing
             let standard = try await Self.get(client, world.staff, "productID=\(world.product)")
             #expect(standard.object["to"] as? String == "2026-09-22", "up to today included, by default")
             #expect(standard.object["from"] as? String == "2026-06-25" && standard.object["reviews"] as? Int == 4)
+
+            // A support given after the first period puts the seller's idea first in the next one; the
+            // charger idea, supported twice before, follows with none in that period.
+            let zoe = try await registerAndLogIn(client, "zoe")
+            let supported = try await client.execute(
+                uri: "/api/v1/ideas/\(world.ideas[1])/support", method: .put, headers: bearer(zoe))
+            #expect(supported.status == .ok, "\(supported.text)")
+            let next = try await Self.get(client, world.staff, "from=2026-09-21&to=2026-09-27")
+            let top = try #require(next.object["topIdeas"] as? [[String: Any]], "\(next.text)")
+            #expect(top.prefix(2).map { $0["id"] as? Int } == [world.ideas[1], world.ideas[0]], "\(top)")
+            #expect(top.prefix(2).map { $0["supportsInPeriod"] as? Int } == [1, 0])
+            #expect(top.prefix(2).map { $0["supports"] as? Int } == [2, 2])
         }
     }
 
@@ -201,9 +214,9 @@ import Testing
             #expect(terms.text.hasPrefix("term,texts\r\necran,2\r\narrive,1\r\n"), "\(terms.text)")
             let ideas = try await Self.get(client, world.seller, base + "ideas")
             let ideaLines = ideas.text.split(separator: "\r\n").map(String.init)
-            #expect(ideaLines.first == "id,title,status,supports,submitted_at")
+            #expect(ideaLines.first == "id,title,status,supports_in_period,supports,submitted_at")
             #expect(
-                ideaLines.dropFirst().first == "\(world.ideas[0]),'=SOMME(A1) un chargeur plus solide,planned,2,"
+                ideaLines.dropFirst().first == "\(world.ideas[0]),'=SOMME(A1) un chargeur plus solide,planned,2,2,"
                     + "2026-09-07T09:00:00Z", "a formula is neutralised: \(ideas.text)")
             expectProblem(
                 try await Self.get(client, world.other, base + "weeks"), .forbidden, type: "forbidden")
