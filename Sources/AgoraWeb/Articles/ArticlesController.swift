@@ -64,12 +64,7 @@ struct ArticlesController {
         guard let order = ArticleStore.Order(rawValue: query.get("sort") ?? "hot") else {
             throw Problem.validation(field: "sort", "error.invalidValue")
         }
-        let limit = try query.get("limit").map { raw in
-            guard let limit = Int(raw), (1...50).contains(limit) else {
-                throw Problem.validation(field: "limit", "error.invalidValue")
-            }
-            return limit
-        }
+        let limit: Int? = try QueryParameter.integer(query.get("limit"), field: "limit", in: 1...50)
         let tag = query.get("tag").map { TextFolding.words($0).joined(separator: "-") }
         let cursor = query.get("cursor")
         guard (cursor?.count ?? 0) <= 60, (tag?.count ?? 0) <= 30 else {

@@ -21,7 +21,7 @@ struct BusinessModelController {
     /// Who reads: staff (the whole platform, or any partner's slice with `partnerID`), or a partner
     /// (its own slice; naming another partner is refused).
     func slice(_ request: Request, _ context: AppRequestContext) async throws -> PartnerID? {
-        let asked = try IdeasController.integer(request.uri.queryParameters.get("partnerID"), field: "partnerID")
+        let asked = try QueryParameter.integer(request.uri.queryParameters.get("partnerID"), field: "partnerID")
             .map(PartnerID.init)
         guard let identity = context.identity else { throw Problem.unauthenticated }
         if identity.member?.role.isStaff == true {

@@ -34,7 +34,7 @@ struct BusinessModelPages {
         var slice: PartnerID?
         do {
             // As the API reads it: staff may ask for any partner that exists.
-            slice = try IdeasController.integer(query["partnerID"], field: "partnerID").map(PartnerID.init)
+            slice = try QueryParameter.integer(query["partnerID"], field: "partnerID").map(PartnerID.init)
             if let slice, try await partners.partner(id: slice) == nil {
                 throw Problem.validation(field: "partnerID", "error.notFound")
             }

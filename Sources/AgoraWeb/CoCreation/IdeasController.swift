@@ -31,7 +31,7 @@ struct IdeasController {
         guard let order = IdeaStore.Order(rawValue: query.get("sort") ?? "top") else {
             throw Problem.validation(field: "sort", "error.invalidValue")
         }
-        let limit = try Self.integer(query.get("limit"), field: "limit", in: 1...50) ?? 20
+        let limit = try QueryParameter.integer(query.get("limit"), field: "limit", in: 1...50) ?? 20
         var filter = IdeaStore.Filter()
         if let raw = query.get("status") {
             guard let status = IdeaStatus(rawValue: raw) else {
@@ -43,9 +43,9 @@ struct IdeasController {
             guard raw.count <= 60 else { throw Problem.validation(field: "tag", "error.invalidValue") }
             filter.tag = TextFolding.words(raw).joined(separator: "-")
         }
-        filter.productID = try Self.integer(query.get("productID"), field: "productID")
-        filter.partnerID = try Self.integer(query.get("partnerID"), field: "partnerID").map(PartnerID.init)
-        filter.categoryID = try Self.integer(query.get("categoryID"), field: "categoryID")
+        filter.productID = try QueryParameter.integer(query.get("productID"), field: "productID")
+        filter.partnerID = try QueryParameter.integer(query.get("partnerID"), field: "partnerID").map(PartnerID.init)
+        filter.categoryID = try QueryParameter.integer(query.get("categoryID"), field: "categoryID")
         if let words = query.get("q") {
             guard words.count <= 200 else { throw Problem.validation(field: "q", "error.tooLong", "200") }
             filter.words = Array(TextFolding.words(words).prefix(8))
@@ -203,16 +203,5 @@ struct IdeasController {
         let body = try await request.decodeJSON(as: MergeRequest.self, context: context)
         let original = try await ideas.merge(try context.pathID(), into: body.into, answer: body.answer, by: staff)
         return IdeaAnswer(original, now: clock.now)
-    }
-
-    /// An optional integer query parameter within `range`; 422 naming `field` otherwise.
-    static func integer<Value: FixedWidthInteger>(
-        _ raw: String?, field: String, in range: ClosedRange<Value> = 1...Value.max
-    ) throws -> Value? {
-        guard let raw else { return nil }
-        guard let value = Value(raw), range.contains(value) else {
-            throw Problem.validation(field: field, "error.invalidValue")
-        }
-        return value
     }
 }

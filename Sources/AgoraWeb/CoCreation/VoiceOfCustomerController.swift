@@ -73,11 +73,11 @@ struct VoiceOfCustomerController {
     {
         let named = [productID, partnerID, categoryID].compactMap { $0 }
         guard named.count <= 1 else { throw Problem.validation(field: "scope", "voice.error.oneScope") }
-        if let id = try IdeasController.integer(productID, field: "productID") as Int64? { return .product(id) }
-        if let id = try IdeasController.integer(partnerID, field: "partnerID") as Int64? {
+        if let id = try QueryParameter.integer(productID, field: "productID") as Int64? { return .product(id) }
+        if let id = try QueryParameter.integer(partnerID, field: "partnerID") as Int64? {
             return .partner(PartnerID(id))
         }
-        if let id = try IdeasController.integer(categoryID, field: "categoryID") as Int64? { return .category(id) }
+        if let id = try QueryParameter.integer(categoryID, field: "categoryID") as Int64? { return .category(id) }
         guard case .staff = viewer else { throw Problem.validation(field: "scope", "voice.error.scopeRequired") }
         return .site
     }

@@ -40,10 +40,8 @@ extension GroupBuysController {
 
     /// `GET /api/v1/group-buy-proposals?productID=`: open proposals, most supported first.
     @Sendable func proposals(request: Request, context: AppRequestContext) async throws -> ProposalList {
-        let product = try request.uri.queryParameters.get("productID").map { raw in
-            guard let id = Int64(raw) else { throw Problem.validation(field: "productID", "error.invalidValue") }
-            return id
-        }
+        let product: Int64? = try QueryParameter.integer(
+            request.uri.queryParameters.get("productID"), field: "productID")
         return ProposalList(items: try await groupBuys.proposals(product: product).map(ProposalAnswer.init))
     }
 

@@ -118,12 +118,8 @@ struct LedgerController {
     /// `GET /api/v1/admin/journal?cursor=`: every transfer, oldest first (staff).
     @Sendable func journal(request: Request, context: AppRequestContext) async throws -> JournalAnswer {
         _ = try context.requireStaff()
-        let cursor = try request.uri.queryParameters.get("cursor").map { raw in
-            guard let value = Int64(raw), value >= 0 else {
-                throw Problem.validation(field: "cursor", "error.invalidValue")
-            }
-            return value
-        }
+        let cursor: Int64? = try QueryParameter.integer(
+            request.uri.queryParameters.get("cursor"), field: "cursor", in: 0...Int64.max)
         let limit = 100
         let entries = try await ledger.journal(after: cursor ?? 0, limit: limit)
         return JournalAnswer(

@@ -154,10 +154,7 @@ struct OrdersController {
     }
 
     private func page(_ request: Request, _ read: (Int64?, Int) async throws -> [Order]) async throws -> OrderList {
-        let cursor = try request.uri.queryParameters.get("cursor").map { raw in
-            guard let id = Int64(raw), id > 0 else { throw Problem.validation(field: "cursor", "error.invalidValue") }
-            return id
-        }
+        let cursor: Int64? = try QueryParameter.integer(request.uri.queryParameters.get("cursor"), field: "cursor")
         let limit = 50
         let items = try await read(cursor, limit)
         return OrderList(

@@ -107,10 +107,7 @@ struct WebhooksController {
     /// `GET /api/v1/partner/webhook/deliveries?cursor=`, newest first.
     @Sendable func deliveries(request: Request, context: AppRequestContext) async throws -> DeliveryList {
         let partner = try await context.requirePartner(partners)
-        let cursor = try request.uri.queryParameters.get("cursor").map { raw in
-            guard let id = Int64(raw), id > 0 else { throw Problem.validation(field: "cursor", "error.invalidValue") }
-            return id
-        }
+        let cursor: Int64? = try QueryParameter.integer(request.uri.queryParameters.get("cursor"), field: "cursor")
         let limit = 50
         let items = try await webhooks.deliveries(of: partner.id, before: cursor, limit: limit)
         return DeliveryList(

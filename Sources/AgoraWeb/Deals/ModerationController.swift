@@ -91,10 +91,7 @@ struct ModerationController {
     /// `GET /api/v1/moderation/audit?before=`: every moderation decision, newest first.
     @Sendable func audit(request: Request, context: AppRequestContext) async throws -> AuditAnswer {
         _ = try context.requireStaff()
-        let before = try request.uri.queryParameters.get("before").map { raw in
-            guard let id = Int64(raw), id > 0 else { throw Problem.validation(field: "before", "error.invalidValue") }
-            return id
-        }
+        let before: Int64? = try QueryParameter.integer(request.uri.queryParameters.get("before"), field: "before")
         let entries = try await moderation.auditLog(before: before, limit: 51)
         return AuditAnswer(
             items: entries.prefix(50).map {

@@ -102,12 +102,7 @@ struct NotorietyController {
             }
             categoryID = category.id
         }
-        let limit = try query.get("limit").map { raw in
-            guard let limit = Int(raw), (1...100).contains(limit) else {
-                throw Problem.validation(field: "limit", "error.invalidValue")
-            }
-            return limit
-        }
+        let limit: Int? = try QueryParameter.integer(query.get("limit"), field: "limit", in: 1...100)
         let ranked = try await notoriety.ranking(ranking, of: kind, categoryID: categoryID, limit: limit ?? 20)
         return RankingAnswer(
             ranking: ranking.rawValue, kind: kind.rawValue,

@@ -38,12 +38,7 @@ struct ReviewsController {
         guard let order = ReviewOrder(rawValue: query.get("order") ?? ReviewOrder.helpful.rawValue) else {
             throw Problem.validation(field: "order", "error.invalidValue")
         }
-        let limit = try query.get("limit").map { raw in
-            guard let limit = Int(raw), (1...50).contains(limit) else {
-                throw Problem.validation(field: "limit", "error.invalidValue")
-            }
-            return limit
-        }
+        let limit: Int? = try QueryParameter.integer(query.get("limit"), field: "limit", in: 1...50)
         let cursor = query.get("cursor")
         guard (cursor?.count ?? 0) <= 60 else { throw Problem.validation(field: "cursor", "error.invalidValue") }
         let page = try await reviews.reviews(of: subject, order: order, limit: limit ?? 20, after: cursor)
