@@ -37,8 +37,12 @@ public struct DealStore: Sendable {
     }
 
     private static func links(of input: DealInput, _ tx: Transaction) async throws -> Links {
-        func id(_ query: SQLQueryString, field: String, _ message: String) async throws -> Int64 {
-            guard let row = try await tx.sql.raw(query).first() else { throw ValidationError(field: field, message) }
+        func id(_ query: SQLQueryString, field: String, _ message: String, _ arguments: String...) async throws
+            -> Int64
+        {
+            guard let row = try await tx.sql.raw(query).first() else {
+                throw ValidationError(field: field, message, arguments: arguments)
+            }
             return try row.decode(column: "id", as: Int64.self)
         }
         var links = Links()
@@ -50,7 +54,8 @@ public struct DealStore: Sendable {
         }
         links.categoryID = try await input.categorySlug.asyncMap { slug in
             try await id(
-                "SELECT id FROM categories WHERE slug = \(bind: slug)", field: "category", "error.category.unknown")
+                "SELECT id FROM categories WHERE slug = \(bind: slug)", field: "category", "error.category.unknown",
+                slug)
         }
         links.productID = try await input.productID.asyncMap { product in
             try await id("SELECT id FROM products WHERE id = \(bind: product)", field: "productID", "error.notFound")

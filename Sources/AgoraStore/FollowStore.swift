@@ -96,7 +96,9 @@ public struct FollowStore: Sendable {
     ) {
         let text = raw.trimmed()
         guard !text.isEmpty else { throw ValidationError(field: "target", "error.required") }
-        guard text.count <= Keyword.maximumLength else { throw ValidationError(field: "target", "error.tooLong") }
+        guard text.count <= Keyword.maximumLength else {
+            throw ValidationError.tooLong("target", maximum: Keyword.maximumLength)
+        }
         func id(_ query: SQLQueryString) async throws -> (id: Int64, label: String) {
             guard let row = try await sql.raw(query).first() else {
                 throw ValidationError(field: "target", "error.notFound")

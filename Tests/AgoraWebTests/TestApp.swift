@@ -105,7 +105,9 @@ func expectProblem(
     #expect(
         response.object["type"] as? String == "urn:agora:problem:\(type)", "\(response.text)",
         sourceLocation: sourceLocation)
-    #expect(!(response.object["detail"] as? String ?? "").isEmpty, sourceLocation: sourceLocation)
+    let detail = response.object["detail"] as? String ?? ""
+    #expect(!detail.isEmpty, sourceLocation: sourceLocation)
+    #expect(!detail.contains("{0}"), "a placeholder left unfilled: \(detail)", sourceLocation: sourceLocation)
     if let field {
         #expect(response.object["field"] as? String == field, "\(response.text)", sourceLocation: sourceLocation)
     }

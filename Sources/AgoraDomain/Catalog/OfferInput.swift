@@ -50,7 +50,7 @@ public struct OfferInput: Equatable, Sendable {
                 if required { throw ValidationError(field: name, "error.required") }
                 return nil
             }
-            guard value.count <= max else { throw ValidationError(field: name, "error.tooLong") }
+            guard value.count <= max else { throw ValidationError.tooLong(name, maximum: max) }
             guard
                 !value.unicodeScalars.contains(where: {
                     $0.isUnsafeInText && !(allowingNewlines && ["\n", "\r", "\t"].contains($0))
@@ -81,7 +81,7 @@ public struct OfferInput: Equatable, Sendable {
                 .filter { !$0.isEmpty }
             guard items.count <= count else { throw ValidationError(field: name, "error.tooMany") }
             guard items.allSatisfy({ $0.count <= maxLength }) else {
-                throw ValidationError(field: name, "error.tooLong")
+                throw ValidationError.tooLong(name, maximum: maxLength)
             }
             return items
         }
@@ -219,7 +219,9 @@ public struct OfferFeed: Sendable {
                 seen[offer.sku] = record.line
                 offers.append((record.line, offer))
             } catch {
-                errors.append(LineError(line: record.line, field: error.field, message: error.message))
+                errors.append(
+                    LineError(line: record.line, field: error.field, message: error.message, arguments: error.arguments)
+                )
             }
         }
         self.offers = offers

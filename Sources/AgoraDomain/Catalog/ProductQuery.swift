@@ -67,12 +67,12 @@ public struct ProductQuery: Equatable, Sendable {
             return number
         }
         if let text = value("q") {
-            guard text.count <= 200 else { throw ValidationError(field: "q", "error.tooLong") }
+            guard text.count <= 200 else { throw ValidationError.tooLong("q", maximum: 200) }
             // One-letter words would prefix-match most of the index: they are left out.
             words = Array(TextFolding.words(text).filter { $0.count >= 2 }.prefix(8))
         }
         if let slug = value("category") {
-            guard slug.count <= 60 else { throw ValidationError(field: "category", "error.tooLong") }
+            guard slug.count <= 60 else { throw ValidationError.tooLong("category", maximum: 60) }
             categorySlug = slug
         }
         minTotal = try integer("minPrice", in: 0...100_000_000_000)

@@ -36,7 +36,7 @@ public struct StoreLocation: Equatable, Sendable {
             func text(_ value: String, _ field: String, max: Int) throws(ValidationError) -> String {
                 let trimmed = value.trimmed()
                 guard !trimmed.isEmpty else { throw ValidationError(field: field, "error.required") }
-                guard trimmed.count <= max else { throw ValidationError(field: field, "error.tooLong") }
+                guard trimmed.count <= max else { throw ValidationError.tooLong(field, maximum: max) }
                 return trimmed
             }
             self.name = try text(name, "name", max: 80)
@@ -45,7 +45,7 @@ public struct StoreLocation: Equatable, Sendable {
             do {
                 position = try Coordinates(latitude: latitude, longitude: longitude)
             } catch {
-                throw ValidationError(field: error.field == "homeLatitude" ? "latitude" : "longitude", error.message)
+                throw error.about(error.field == "homeLatitude" ? "latitude" : "longitude")
             }
         }
     }

@@ -38,7 +38,7 @@ public struct Vicinity: Equatable, Sendable {
         do {
             self.init(center: try Coordinates(latitude: latitude, longitude: longitude), radiusKm: radius)
         } catch {
-            throw ValidationError(field: "near", error.message)
+            throw error.about("near")
         }
     }
 }

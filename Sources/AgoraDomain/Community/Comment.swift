@@ -40,7 +40,7 @@ public enum CommentText {
     public static func checked(_ raw: String) throws(ValidationError) -> String {
         let body = raw.trimmed()
         guard !body.isEmpty else { throw ValidationError(field: "body", "error.required") }
-        guard body.count <= maximumLength else { throw ValidationError(field: "body", "error.tooLong") }
+        guard body.count <= maximumLength else { throw ValidationError.tooLong("body", maximum: maximumLength) }
         let allowed: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
         guard !body.unicodeScalars.contains(where: { $0.isUnsafeInText && !allowed.contains($0) }) else {
             throw ValidationError(field: "body", "error.invalidValue")

@@ -22,7 +22,7 @@ public enum Keyword {
     /// The folded words of a keyword, or a `ValidationError` on `target`.
     public static func words(_ raw: String) throws(ValidationError) -> [String] {
         let text = raw.trimmed()
-        guard text.count <= maximumLength else { throw ValidationError(field: "target", "error.tooLong") }
+        guard text.count <= maximumLength else { throw ValidationError.tooLong("target", maximum: maximumLength) }
         let words = TextFolding.words(text).filter { $0.count >= 2 }
         guard !words.isEmpty, words.count <= 6 else { throw ValidationError(field: "target", "error.invalidValue") }
         return words

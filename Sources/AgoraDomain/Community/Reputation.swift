@@ -85,7 +85,7 @@ public enum ModerationNote {
 
     public static func checked(_ raw: String?) throws(ValidationError) -> String? {
         guard let text = raw?.trimmed(), !text.isEmpty else { return nil }
-        guard text.count <= maximumLength else { throw ValidationError(field: "note", "error.tooLong") }
+        guard text.count <= maximumLength else { throw ValidationError.tooLong("note", maximum: maximumLength) }
         let allowed: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
         guard !text.unicodeScalars.contains(where: { $0.isUnsafeInText && !allowed.contains($0) }) else {
             throw ValidationError(field: "note", "error.invalidValue")

@@ -44,7 +44,7 @@ public struct DealInput: Equatable, Sendable {
         func text(_ name: String, max: Int, min: Int = 1, multiline: Bool = false) throws(ValidationError) -> String? {
             let value = (fields[name] ?? "").trimmed()
             if value.isEmpty { return nil }
-            guard value.count <= max else { throw ValidationError(field: name, "error.tooLong") }
+            guard value.count <= max else { throw ValidationError.tooLong(name, maximum: max) }
             guard value.count >= min else { throw ValidationError(field: name, "error.tooShort") }
             let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
             guard !value.unicodeScalars.contains(where: { $0.isUnsafeInText && !allowed.contains($0) }) else {

@@ -82,7 +82,7 @@ public enum ReviewRules {
     /// A partner's public answer, trimmed and checked.
     public static func checkedReply(_ raw: String) throws(ValidationError) -> String {
         let body = try text(raw, field: "body")
-        guard body.count <= replyMaximum else { throw ValidationError(field: "body", "error.tooLong") }
+        guard body.count <= replyMaximum else { throw ValidationError.tooLong("body", maximum: replyMaximum) }
         return body
     }
 
@@ -122,7 +122,9 @@ public enum ReviewRules {
     private static func optional(_ raw: String?, field: String) throws(ValidationError) -> String? {
         guard let raw, !raw.trimmed().isEmpty else { return nil }
         let value = try text(raw, field: field)
-        guard value.count <= prosAndConsMaximum else { throw ValidationError(field: field, "error.tooLong") }
+        guard value.count <= prosAndConsMaximum else {
+            throw ValidationError.tooLong(field, maximum: prosAndConsMaximum)
+        }
         return value
     }
 }

@@ -30,7 +30,7 @@ public enum TextField {
     ) throws(ValidationError) -> String {
         let value = raw.trimmed()
         if value.isEmpty, length.lowerBound > 0 { throw ValidationError(field: field, "error.required") }
-        guard value.count <= length.upperBound else { throw ValidationError(field: field, "error.tooLong") }
+        guard value.count <= length.upperBound else { throw ValidationError.tooLong(field, maximum: length.upperBound) }
         guard value.count >= length.lowerBound else { throw ValidationError(field: field, "error.tooShort") }
         let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
         guard !value.unicodeScalars.contains(where: { $0.isUnsafeInText && !allowed.contains($0) }) else {

@@ -93,7 +93,7 @@ struct BusinessModelController {
                         costPerOrder: entry.costPerOrder
                     ).checked()
                 } catch {
-                    throw Problem.validation(field: "partners.\(error.field)", error.message)
+                    throw Problem.validation(error.about("partners.\(error.field)"))
                 }
             }
             self.partners = partners
@@ -126,7 +126,7 @@ struct BusinessModelController {
         do {
             tried = try current.applying(body.settings)
         } catch {
-            throw Problem.validation(field: "settings.\(error.field)", error.message)
+            throw Problem.validation(error.about("settings.\(error.field)"))
         }
         let result = try await store.whatIf(period, platform: tried, terms: body.partners)
         func revenue(_ pnl: ProfitAndLoss) -> BusinessModelAnswer.Revenue {

@@ -84,7 +84,7 @@ enum BusinessModelForm {
                 "commissionBps": "commission_bps", "costOfGoodsBps": "cost_of_goods_bps",
                 "costPerOrder": "cost_per_order",
             ]
-            throw ValidationError(field: prefix + (names[error.field] ?? error.field), error.message)
+            throw error.about(prefix + (names[error.field] ?? error.field))
         }
     }
 

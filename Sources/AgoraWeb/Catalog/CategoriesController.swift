@@ -48,7 +48,7 @@ struct CategoriesController {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             slug = try PartnerRules.slug(container.decodeString(.slug, max: 60))
             parent = try container.decodeIfPresent(String.self, forKey: .parent).map { parent in
-                guard parent.count <= 60 else { throw ValidationError(field: "parent", "error.tooLong") }
+                guard parent.count <= 60 else { throw ValidationError.tooLong("parent", maximum: 60) }
                 return parent
             }
             func name(_ key: CodingKeys) throws -> String {

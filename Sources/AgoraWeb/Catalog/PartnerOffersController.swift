@@ -180,7 +180,7 @@ struct PartnerOffersController {
                 }
                 checked.append(input)
             } catch let error as ValidationError {
-                throw Problem.validation(field: "offers[\(index)].\(Self.jsonName(error.field))", error.message)
+                throw Problem.validation(error.about("offers[\(index)].\(Self.jsonName(error.field))"))
             }
         }
         return try await offers.upsert(checked, for: partner.id)

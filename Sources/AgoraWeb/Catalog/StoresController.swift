@@ -35,7 +35,7 @@ struct StoresController {
                         longitude: container.decode(Double.self, forKey: .longitude))
                 } catch let error as ValidationError {
                     throw Problem.validation(
-                        field: Problem.fieldPath(decoder.codingPath) + ".\(error.field)", error.message)
+                        error.about(Problem.fieldPath(decoder.codingPath) + ".\(error.field)"))
                 }
             }
         }

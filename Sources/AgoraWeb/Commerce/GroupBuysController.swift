@@ -121,7 +121,9 @@ struct GroupBuysController {
             proposalID = try container.decodeIfPresent(Int64.self, forKey: .proposalID)
             title = try container.decodeString(.title, max: 1_000)
             description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
-            guard description.count <= 10_000 else { throw Problem.validation(field: "description", "error.tooLong") }
+            guard description.count <= 10_000 else {
+                throw Problem.validation(field: "description", "error.tooLong", "10000")
+            }
             let tiers = try container.decode([TierAnswer].self, forKey: .tiers)
             guard tiers.count <= PriceTiers.maximumCount else {
                 throw Problem.validation(field: "tiers", "error.tiers.count")

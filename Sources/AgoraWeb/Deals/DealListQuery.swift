@@ -19,7 +19,7 @@ struct DealListQuery {
         view = try DealView(query: fields)
         keyword = []
         if let q = parameters.get("q"), !q.trimmed().isEmpty {
-            do { keyword = try Keyword.words(q) } catch { throw Problem.validation(field: "q", error.message) }
+            do { keyword = try Keyword.words(q) } catch { throw Problem.validation(error.about("q")) }
         }
         if parameters.get("forMe") == "true" {
             guard let member = context.identity?.member else { throw Problem.unauthenticated }

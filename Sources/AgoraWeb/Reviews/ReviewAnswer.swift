@@ -84,11 +84,11 @@ struct ReviewRequest: Decodable {
             title: try container.decodeString(.title, max: 1000),
             body: try container.decodeString(.body, max: 20_000),
             pros: try container.decodeIfPresent(String.self, forKey: .pros).map {
-                guard $0.count <= 4_000 else { throw Problem.validation(field: "pros", "error.tooLong") }
+                guard $0.count <= 4_000 else { throw Problem.validation(field: "pros", "error.tooLong", "4000") }
                 return $0
             },
             cons: try container.decodeIfPresent(String.self, forKey: .cons).map {
-                guard $0.count <= 4_000 else { throw Problem.validation(field: "cons", "error.tooLong") }
+                guard $0.count <= 4_000 else { throw Problem.validation(field: "cons", "error.tooLong", "4000") }
                 return $0
             },
             experiencedOn: try container.decodeString(.experiencedOn, max: 20))

@@ -47,7 +47,7 @@ public struct Pages: Sendable {
 
     /// The message for a field's error, in the reader's language.
     func message(_ error: ValidationError, _ context: AppRequestContext) -> String {
-        localizer.text(error.message, context.language)
+        localizer.text(error.message, context.language, error.arguments)
     }
 }
 

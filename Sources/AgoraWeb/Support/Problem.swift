@@ -28,7 +28,9 @@ public struct Problem: Error, Sendable {
     static let typePrefix = "urn:agora:problem:"
 
     static func validation(_ error: ValidationError) -> Problem {
-        Problem(.unprocessableContent, type: "validation", detail: error.message, field: error.field)
+        Problem(
+            .unprocessableContent, type: "validation", detail: error.message, field: error.field,
+            arguments: error.arguments)
     }
 
     static func validation(field: String, _ message: String, _ arguments: String...) -> Problem {

@@ -13,7 +13,7 @@ import Testing
     @Test func commentTextIsTrimmedBoundedAndFreeOfControlCharacters() throws {
         #expect(try CommentText.checked("  Bien vu !\n") == "Bien vu !")
         #expect(throws: ValidationError(field: "body", "error.required")) { try CommentText.checked("   ") }
-        #expect(throws: ValidationError(field: "body", "error.tooLong")) {
+        #expect(throws: ValidationError(field: "body", "error.tooLong", "2000")) {
             try CommentText.checked(String(repeating: "a", count: 2001))
         }
         #expect(throws: ValidationError(field: "body", "error.invalidValue")) { try CommentText.checked("a\u{202E}b") }

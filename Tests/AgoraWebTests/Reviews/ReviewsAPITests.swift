@@ -65,6 +65,12 @@ import Testing
             expectProblem(
                 try await client.execute(uri: uri, method: .post, headers: jsonHeaders, body: Self.review()),
                 .unauthorized, type: "unauthenticated")
+            var english = bearer(alice)
+            english[.acceptLanguage] = "en"
+            let long = try await client.execute(
+                uri: uri, method: .post, headers: english,
+                body: Self.review(4, ["pros": String(repeating: "a", count: 1001)]))
+            #expect(long.object["detail"] as? String == "This value is longer than 1000 characters.", "\(long.text)")
             expectProblem(
                 try await client.execute(
                     uri: "/api/v1/products/999999/reviews", method: .post, headers: bearer(alice), body: Self.review()),
