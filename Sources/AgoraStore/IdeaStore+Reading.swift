@@ -77,6 +77,22 @@ extension IdeaStore {
         return (shown, order == .top ? "\(last.supports)~\(last.id)" : "\(last.id)")
     }
 
+    /// The ideas under review, the nearest response deadline first (so the overdue ones come first),
+    /// at most `limit` of them, and how many there are in all. Read through `ideas_status`.
+    public func underReview(limit: Int) async throws -> (ideas: [Idea], total: Int) {
+        try await database.read { sql in
+            let condition: SQLQueryString = "ideas.status = 'under_review' AND ideas.merged_into IS NULL"
+            let ideas = try await sql.raw(
+                """
+                \(Self.select) WHERE \(condition) ORDER BY ideas.review_deadline, ideas.id LIMIT \(literal: limit)
+                """
+            ).all().map(Self.idea(from:))
+            let total = try await sql.raw("SELECT COUNT(*) AS total FROM ideas WHERE \(condition)").first()?
+                .decode(column: "total", as: Int64.self)
+            return (ideas, Int(total ?? 0))
+        }
+    }
+
     /// Ideas that look like `text` (sharing any of its significant words), most alike first: what
     /// the submit form suggests while an idea is typed. Merged ideas are left out.
     public func similar(to text: String, limit: Int = 5) async throws -> [Idea] {

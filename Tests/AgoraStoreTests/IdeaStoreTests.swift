@@ -149,6 +149,15 @@ import Testing
             let overdue = try await ideas.ideas(.init(overdueAt: clock.now), order: .new, limit: 10, after: nil)
             #expect(overdue.ideas.map(\.id) == [timely.id] && overdue.ideas[0].isOverdue(at: clock.now))
 
+            // The queue: the nearest deadline first, the overdue idea before a newer one in review; a
+            // shorter queue still counts them all.
+            let newer = try await Self.idea("Une autre idée soutenue à temps", by: members[1], ideas)
+            for member in [members[0], members[2]] { _ = try await ideas.support(newer.id, true, by: member) }
+            let queue = try await ideas.underReview(limit: 10)
+            #expect(queue.ideas.map(\.id) == [timely.id, newer.id] && queue.total == 2)
+            let short = try await ideas.underReview(limit: 1)
+            #expect(short.ideas.map(\.id) == [timely.id] && short.total == 2)
+
             await #expect(throws: StoreError.forbidden("error.staffOnly")) {
                 _ = try await ideas.answer(timely.id, "Nous allons le faire.", status: .planned, by: members[1])
             }
