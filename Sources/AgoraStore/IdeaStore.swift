@@ -128,6 +128,7 @@ public struct IdeaStore: Sendable {
                     let deadline = tx.now.addingTimeInterval(settings.responseDeadline).millisecondsSince1970
                     changes +=
                         ", review_started_at = \(bind: now), review_deadline = \(bind: deadline), decided_at = NULL"
+                        + ", overdue_notified_at = NULL"
                 } else if idea.status == .underReview {
                     changes += ", decided_at = \(bind: now)"
                 }
@@ -199,7 +200,7 @@ public struct IdeaStore: Sendable {
         try await tx.sql.raw(
             """
             UPDATE ideas SET status = 'under_review', review_started_at = \(bind: now),
-                review_deadline = \(bind: deadline), updated_at = \(bind: now)
+                review_deadline = \(bind: deadline), overdue_notified_at = NULL, updated_at = \(bind: now)
             WHERE id = \(bind: id)
             """
         ).run()

@@ -38,6 +38,8 @@ public struct NotificationStore: Sendable {
         public static let ideaMerged = "ideaMerged"
         /// Someone commented on the member's idea.
         public static let ideaComment = "ideaComment"
+        /// To staff: an idea under review passed its response deadline.
+        public static let ideaOverdue = "ideaOverdue"
     }
 
     /// One notification: its kind names a message of the locale files, its payload fills it.

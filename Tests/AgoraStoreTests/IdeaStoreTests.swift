@@ -148,6 +148,21 @@ import Testing
             clock.advance(by: 2 * 86_400 + 1)
             let overdue = try await ideas.ideas(.init(overdueAt: clock.now), order: .new, limit: 10, after: nil)
             #expect(overdue.ideas.map(\.id) == [timely.id] && overdue.ideas[0].isOverdue(at: clock.now))
+            // Staff are told once per review, even by two instances at the same instant.
+            let told = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<2 { group.addTask { try await ideas.notifyOverdue() } }
+                return try await group.reduce(0, +)
+            }
+            #expect(told == 1)
+            #expect(try await ideas.notifyOverdue() == 0)
+            #expect(
+                try await Self.scalar(
+                    database,
+                    "SELECT COUNT(*) AS n FROM notifications WHERE kind = 'ideaOverdue' AND member_id = \(bind: staff.id.rawValue)"
+                ) == 1)
+            #expect(
+                try await Self.scalar(database, "SELECT COUNT(*) AS n FROM notifications WHERE kind = 'ideaOverdue'")
+                    == 1)
 
             // The queue: the nearest deadline first, the overdue idea before a newer one in review; a
             // shorter queue still counts them all.

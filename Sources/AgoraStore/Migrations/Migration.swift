@@ -27,7 +27,7 @@ struct SchemaTypes: Sendable {
 enum Migrations {
     static let all: [Migration] = [
         accountsAndOutbox, catalog, alertsAndNotifications, deals, dealCommunity, reviews, articles, commerce,
-        coCreation, businessModel,
+        coCreation, businessModel, ideaDeadlines,
     ]
     static var latestVersion: Int { all.last?.version ?? 0 }
 }

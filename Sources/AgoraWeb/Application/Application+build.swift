@@ -47,7 +47,8 @@ func buildApplication(_ configuration: AppConfiguration, database: Database) asy
     app.addServices(
         DatabaseService(database: database),
         MaintenanceService(
-            sessions: dependencies.sessions, failures: dependencies.loginFailures, interval: .seconds(3600),
+            sessions: dependencies.sessions, failures: dependencies.loginFailures,
+            ideas: IdeaStore(database: database, settings: configuration.ideas), interval: .seconds(3600),
             logger: logger),
         EventDispatchService(
             dispatcher: EventDispatcher(

@@ -160,6 +160,11 @@ struct NotificationRendering {
             }
             let status = localizer.text("groupBuys.status.\(payload["status"] as? String ?? "")", language)
             return (localizer.text("notification.groupBuyEnded", language, [title, status]), link)
+        case NotificationStore.Kind.ideaOverdue:
+            return (
+                localizer.text("notification.ideaOverdue", language, [payload["title"] as? String ?? ""]),
+                (payload["ideaID"] as? String).map { "/ideas/\($0)#staff" }
+            )
         case NotificationStore.Kind.ideaUpdated, NotificationStore.Kind.ideaMerged, NotificationStore.Kind.ideaComment:
             let title = payload["title"] as? String ?? ""
             let link = (payload["ideaID"] as? String).map { "/ideas/\($0)" }

@@ -282,6 +282,15 @@ import Testing
             #expect(page.text.contains("Passée à l&#39;étude"))
             let member = try await CommercePagesTests.signedIn(client, "alice")
             #expect(!(try await member.get("/ideas/\(late)").text.contains("idea-overdue")), "the marker is for staff")
+
+            // The hourly pass tells staff, once, with a link to the answer form.
+            #expect(try await IdeaStore(database: database).notifyOverdue() == 1)
+            #expect(try await IdeaStore(database: database).notifyOverdue() == 0)
+            let told = try await staff.get("/notifications")
+            #expect(
+                told.text.contains("L&#39;idée « Des vélos cargo à louer » a dépassé son délai de réponse")
+                    && told.text.contains("/ideas/\(late)#staff"), "\(told.text)")
+            #expect(!(try await member.get("/notifications").text.contains("délai de réponse")), "staff only")
         }
     }
 
