@@ -85,10 +85,9 @@ extension Transaction {
             """
             SELECT price_minor + shipping_minor AS total FROM offers
             WHERE product_id = \(bind: product) AND currency = \(bind: currency) AND stock > 0
-            ORDER BY total
             """
         ).all().map { try $0.decode(column: "total", as: Int64.self) }
-        let median = totals.isEmpty ? nil : (totals[(totals.count - 1) / 2] + totals[totals.count / 2]) / 2
+        let median = Statistics.median(totals)
         guard let offer else { return PriceBenchmarks(reference: nil, median: median) }
         // Two reference windows back (60 days) and the price in effect before them hold every
         // price the reference can look at.

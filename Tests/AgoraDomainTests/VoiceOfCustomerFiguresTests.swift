@@ -52,10 +52,14 @@ import Testing
     }
 
     @Test func theMedianIsTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
-        #expect(Statistics.median([]) == nil)
-        #expect(Statistics.median([7]) == 7)
-        #expect(Statistics.median([9, 1, 5]) == 5)
-        #expect(Statistics.median([4, 1, 10, 2]) == 3)
+        #expect(Statistics.median([Double]()) == nil)
+        #expect(Statistics.median([7.0]) == 7)
+        #expect(Statistics.median([9.0, 1, 5]) == 5)
+        #expect(Statistics.median([4.0, 1, 10, 2]) == 3)
+        // Amounts in minor units stay whole: the mean of 299 and 400 cents is rounded down.
+        #expect(Statistics.median([Int64]()) == nil)
+        #expect(Statistics.median([Int64(400), 100, 299, 999]) == 349)
+        #expect(Statistics.median([Int64(5), 1, 9]) == 5)
     }
 
     @Test func figuresFollowTheirDefinitions() {
