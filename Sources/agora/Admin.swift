@@ -41,7 +41,8 @@ struct Admin: AsyncParsableCommand {
                     throw error
                 }
             } catch let error as AgoraDomain.ValidationError {
-                throw Refusal(description: "\(error.field): \(try Localizer.bundled().text(error.message, .en))")
+                throw Refusal(
+                    description: "\(error.field): \(try Localizer.bundled().text(error.message, .en, error.arguments))")
             } catch StoreError.duplicate(let field) {
                 throw Refusal(description: try Localizer.bundled().text("error.taken.\(field)", .en))
             }

@@ -51,6 +51,11 @@ import Testing
             let page = try await bruno.get("/deals/\(id)")
             #expect(page.text.contains("og:title") && page.text.contains("twitter:card"))
             #expect(page.text.contains("/deals/\(id)?ref=bruno"), "a share link in the member's name")
+            // A refusal comes back through the redirect with the limit it names.
+            let tooLong = try await bruno.post("/deals/\(id)/comments", ["body": String(repeating: "a", count: 2001)])
+            let back = try #require(tooLong.headers[.location])
+            #expect(back == "/deals/\(id)?error=tooLong&errorLimit=2000")
+            #expect(try await bruno.get(back).text.contains("Cette valeur dépasse 2000 caractères."))
             #expect(try await bruno.post("/deals/\(id)/comments", ["body": "Merci @alice !"]).status == .seeOther)
             let commented = try await bruno.get("/deals/\(id)")
             #expect(commented.text.contains("Merci @alice !") && commented.text.contains("1 commentaire"))

@@ -73,13 +73,16 @@ public struct GroupBuyInput: Sendable, Equatable {
     public let perMemberMaximum: Int
     public let deadline: Date
 
+    public static let titleLength = 3...120
+    public static let descriptionLength = 0...5_000
+
     public init(
         title: String, description: String, tiers: [PriceTier], minimumParticipants: Int, cap: Int,
         perMemberMaximum: Int, deadline: Date, now: Date
     ) throws(ValidationError) {
-        self.title = try TextField.checked(title, field: "title", length: 3...120)
+        self.title = try TextField.checked(title, field: "title", length: Self.titleLength)
         self.description = try TextField.checked(
-            description, field: "description", length: 0...5_000, multiline: true)
+            description, field: "description", length: Self.descriptionLength, multiline: true)
         self.tiers = try PriceTiers(checking: tiers)
         guard (1...100_000).contains(cap) else { throw ValidationError(field: "cap", "error.invalidValue") }
         guard (1...cap).contains(minimumParticipants) else {

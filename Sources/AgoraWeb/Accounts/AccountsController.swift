@@ -123,7 +123,7 @@ struct AccountsController {
                     coordinates = try Coordinates(latitude: latitude, longitude: longitude)
                 } catch {
                     throw Problem.validation(
-                        field: error.field == "homeLatitude" ? "home.latitude" : "home.longitude", error.message)
+                        error.about(error.field == "homeLatitude" ? "home.latitude" : "home.longitude"))
                 }
             }
         }

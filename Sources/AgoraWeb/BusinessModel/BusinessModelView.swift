@@ -128,7 +128,7 @@ struct BusinessModelView {
             return text(
                 "visor.error.range", [setting(bounds.lowerBound, unit: unit), setting(bounds.upperBound, unit: unit)])
         }
-        return text(error.message)
+        return text(error.message, error.arguments)
     }
 
     /// A change of the settings as a line of a list: when, who, what, from what to what.

@@ -206,7 +206,9 @@ struct PartnerOffersController {
         let body = try await request.body.collect(upTo: context.bodyLimit(for: request))
         let feed = OfferFeed(csvBytes: body.readableBytesView)
             .rejectingCategories(notIn: Set(try await categories.all().map(\.slug)))
-        if let fault = feed.headerError { throw Problem.validation(field: fault.field, fault.message) }
+        if let fault = feed.headerError {
+            throw Problem.validation(ValidationError(field: fault.field, fault.message, arguments: fault.arguments))
+        }
         guard feed.offers.count + feed.errors.count <= Self.maximumOffers else {
             throw Problem.validation(field: "offers", "error.feed.tooMany", String(Self.maximumOffers))
         }

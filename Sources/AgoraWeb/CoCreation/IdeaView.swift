@@ -40,14 +40,8 @@ struct IdeaView {
         count(key, max(Int((end.timeIntervalSince(start) / 86_400).rounded(.up)), 1))
     }
 
-    /// The message of a refused field, with the field's length limit where the message names one.
-    func message(_ error: ValidationError) -> String {
-        let limits = [
-            "title": IdeaRules.titleLength.upperBound, "description": IdeaRules.descriptionLength.upperBound,
-            "answer": IdeaRules.answerLength.upperBound, "body": CommentText.maximumLength,
-        ]
-        return text(error.message, limits[error.field].map { [String($0)] } ?? [])
-    }
+    /// The message of a refused field, filled with what the refusal names (a length limit).
+    func message(_ error: ValidationError) -> String { text(error.message, error.arguments) }
 
     /// An idea as the board lists it; `supported` marks the signed-in member's support.
     func card(_ idea: Idea, subjects: Subjects, supported: Bool) -> [String: Any] {

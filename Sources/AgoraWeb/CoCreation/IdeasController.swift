@@ -90,8 +90,9 @@ struct IdeasController {
                 throw Problem.validation(field: "tags", "error.idea.tags")
             }
             input = IdeaInput(
-                title: try container.decodeString(.title, max: 1_000),
-                description: try container.decodeString(.description, max: 10_000),
+                title: try container.decodeString(.title, max: 1_000, stated: IdeaRules.titleLength.upperBound),
+                description: try container.decodeString(
+                    .description, max: 10_000, stated: IdeaRules.descriptionLength.upperBound),
                 productID: try container.decodeIfPresent(Int64.self, forKey: .productID),
                 partnerID: try container.decodeIfPresent(Int64.self, forKey: .partnerID).map(PartnerID.init),
                 categoryID: try container.decodeIfPresent(Int64.self, forKey: .categoryID), tags: tags)

@@ -64,7 +64,9 @@ extension GroupBuysController {
             targetPrice = try container.decode(Int64.self, forKey: .targetPrice)
             quantity = try container.decodeIfPresent(Int.self, forKey: .quantity) ?? 1
             note = try container.decodeIfPresent(String.self, forKey: .note) ?? ""
-            guard note.count <= 2_000 else { throw Problem.validation(field: "note", "error.tooLong", "2000") }
+            guard note.count <= 2_000 else {
+                throw ValidationError.tooLong("note", maximum: GroupBuyStore.proposalNoteLength.upperBound)
+            }
         }
 
         enum CodingKeys: String, CodingKey { case productID, targetPrice, quantity, note }

@@ -119,10 +119,10 @@ struct GroupBuysController {
             productID = try container.decode(Int64.self, forKey: .productID)
             partner = try container.decodeIfPresent(String.self, forKey: .partner)
             proposalID = try container.decodeIfPresent(Int64.self, forKey: .proposalID)
-            title = try container.decodeString(.title, max: 1_000)
+            title = try container.decodeString(.title, max: 1_000, stated: GroupBuyInput.titleLength.upperBound)
             description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
             guard description.count <= 10_000 else {
-                throw Problem.validation(field: "description", "error.tooLong", "10000")
+                throw ValidationError.tooLong("description", maximum: GroupBuyInput.descriptionLength.upperBound)
             }
             let tiers = try container.decode([TierAnswer].self, forKey: .tiers)
             guard tiers.count <= PriceTiers.maximumCount else {

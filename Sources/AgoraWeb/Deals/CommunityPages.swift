@@ -44,7 +44,7 @@ struct CommunityPages {
         do {
             try await action(member, form)
         } catch let error as ValidationError {
-            return .seeOther("\(page)\(separator)error=\(error.message.dropFirst("error.".count))")
+            return .seeOther("\(page)\(separator)\(error.redirectQuery)")
         } catch StoreError.duplicate {
             return .seeOther("\(page)\(separator)error=flag.already")
         }
@@ -136,7 +136,7 @@ struct CommunityPages {
         ]
         values["hasFollows"] = !((values["follows"] as? [Any])?.isEmpty ?? true)
         if let raw = request.uri.queryParameters.get("error"), pages.localizer.has("error.\(raw)") {
-            values["error"] = pages.localizer.text("error.\(raw)", language)
+            values["error"] = pages.localizer.text("error.\(raw)", language, request.redirectedLimit)
         }
         return pages.render("follows", title: "page.follows.title", values: values, context: context)
     }

@@ -101,7 +101,7 @@ struct DealPages {
                 raw.range(of: "^[a-zA-Z.]{1,60}$", options: .regularExpression) != nil,
                 pages.localizer.has("\(key).\(raw)")
             {
-                values[key] = text("\(key).\(raw)", context)
+                values[key] = text("\(key).\(raw)", context, key == "error" ? request.redirectedLimit : [])
             }
         }
         let shown = try await comments.comments(on: deal.id)
@@ -151,7 +151,7 @@ struct DealPages {
         do {
             _ = try await deals.vote(direction, on: DealID(id), by: member)
         } catch let error as ValidationError {
-            return .seeOther("/deals/\(id)?error=\(error.message.dropFirst("error.".count))")
+            return .seeOther("/deals/\(id)?\(error.redirectQuery)")
         }
         return .seeOther("/deals/\(id)")
     }

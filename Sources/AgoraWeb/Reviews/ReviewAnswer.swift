@@ -81,14 +81,18 @@ struct ReviewRequest: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         input = ReviewInput(
             rating: try container.decode(Int.self, forKey: .rating),
-            title: try container.decodeString(.title, max: 1000),
-            body: try container.decodeString(.body, max: 20_000),
+            title: try container.decodeString(.title, max: 1000, stated: ReviewRules.titleLength.upperBound),
+            body: try container.decodeString(.body, max: 20_000, stated: ReviewRules.bodyLength.upperBound),
             pros: try container.decodeIfPresent(String.self, forKey: .pros).map {
-                guard $0.count <= 4_000 else { throw Problem.validation(field: "pros", "error.tooLong", "4000") }
+                guard $0.count <= 4_000 else {
+                    throw ValidationError.tooLong("pros", maximum: ReviewRules.prosAndConsMaximum)
+                }
                 return $0
             },
             cons: try container.decodeIfPresent(String.self, forKey: .cons).map {
-                guard $0.count <= 4_000 else { throw Problem.validation(field: "cons", "error.tooLong", "4000") }
+                guard $0.count <= 4_000 else {
+                    throw ValidationError.tooLong("cons", maximum: ReviewRules.prosAndConsMaximum)
+                }
                 return $0
             },
             experiencedOn: try container.decodeString(.experiencedOn, max: 20))

@@ -1,3 +1,4 @@
+import AgoraDomain
 import Foundation
 import Hummingbird
 
@@ -29,5 +30,27 @@ extension Request {
         }
         let body = try await self.body.collect(upTo: context.maxUploadSize)
         return FormFields(urlEncoded: String(buffer: body))
+    }
+}
+
+/// A refusal carried through a redirect back to the page of the form (`?error=tooLong&errorLimit=2000`):
+/// its message key without `error.`, and its number when it has one. Pages take only message keys
+/// and digits from the address.
+extension ValidationError {
+    var redirectQuery: String {
+        var query = "error=\(message.dropFirst("error.".count))"
+        if let number = arguments.first, !number.isEmpty, number.allSatisfy(\.isNumber) {
+            query += "&errorLimit=\(number)"
+        }
+        return query
+    }
+}
+
+extension Request {
+    /// The number of a refusal carried by `ValidationError.redirectQuery`, to fill its message.
+    var redirectedLimit: [String] {
+        guard let raw = uri.queryParameters.get("errorLimit"), (1...9).contains(raw.count), raw.allSatisfy(\.isNumber)
+        else { return [] }
+        return [raw]
     }
 }

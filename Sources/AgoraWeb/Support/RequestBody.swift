@@ -79,9 +79,13 @@ extension Decoder {
 
 /// Decodes a bounded string: longer input is refused before any rule sees it.
 extension KeyedDecodingContainer {
-    func decodeString(_ key: Key, max: Int) throws -> String {
+    /// `max` may be looser than the rule (which trims first); the refusal then names the rule's
+    /// `stated` maximum, the one a reader must respect.
+    func decodeString(_ key: Key, max: Int, stated: Int? = nil) throws -> String {
         let value = try decode(String.self, forKey: key)
-        guard value.count <= max else { throw Problem.validation(field: key.stringValue, "error.tooLong", String(max)) }
+        guard value.count <= max else {
+            throw Problem.validation(field: key.stringValue, "error.tooLong", String(stated ?? max))
+        }
         return value
     }
 }

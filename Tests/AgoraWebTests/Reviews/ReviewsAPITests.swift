@@ -71,6 +71,12 @@ import Testing
                 uri: uri, method: .post, headers: english,
                 body: Self.review(4, ["pros": String(repeating: "a", count: 1001)]))
             #expect(long.object["detail"] as? String == "This value is longer than 1000 characters.", "\(long.text)")
+            let longer = try await client.execute(
+                uri: uri, method: .post, headers: english,
+                body: Self.review(4, ["pros": String(repeating: "a", count: 4001)]))
+            #expect(
+                longer.object["detail"] as? String == "This value is longer than 1000 characters.",
+                "refused before the rule, the refusal still names the rule's maximum: \(longer.text)")
             expectProblem(
                 try await client.execute(
                     uri: "/api/v1/products/999999/reviews", method: .post, headers: bearer(alice), body: Self.review()),
