@@ -7,9 +7,12 @@ extension IdeaStore {
     public static let overdueBatch = 100
 
     /// Tells every staff member, once per review, of the ideas under review past their response
-    /// deadline (at most `overdueBatch`, the longest overdue first), and answers how many ideas that was. Claiming an idea (setting
-    /// `overdue_notified_at` where it is still null) and the notifications commit together, so
-    /// two instances running this at once tell staff once, and a crash tells them nothing twice.
+    /// deadline (at most `overdueBatch`, the longest overdue first), and answers how many ideas
+    /// that was. Claiming an idea (setting `overdue_notified_at` where it is still null) and the
+    /// notifications commit together, so two instances running this at once tell staff once, and a
+    /// crash tells them nothing twice. The claim repeats every condition: on PostgreSQL, an update
+    /// that waited for another transaction re-checks only its own WHERE on the new row, and an
+    /// idea answered or merged meanwhile must not be claimed.
     public func notifyOverdue() async throws -> Int {
         try await database.write { tx in
             let now = tx.now.millisecondsSince1970
@@ -21,7 +24,8 @@ extension IdeaStore {
                     WHERE status = 'under_review' AND review_deadline < \(bind: now)
                       AND overdue_notified_at IS NULL AND merged_into IS NULL
                     ORDER BY review_deadline, id LIMIT \(literal: Self.overdueBatch))
-                  AND overdue_notified_at IS NULL
+                  AND overdue_notified_at IS NULL AND status = 'under_review' AND review_deadline < \(bind: now)
+                  AND merged_into IS NULL
                 RETURNING id, title
                 """
             ).all().map {

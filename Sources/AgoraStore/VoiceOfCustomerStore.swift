@@ -62,14 +62,15 @@ public struct VoiceOfCustomerStore: Sendable {
                     firstAnswerAt: try row.decode(column: "first_answer_at", as: Int64?.self).map(
                         Date.init(millisecondsSince1970:)))
             }
-            // Each idea's supports of the period are counted on its primary key (idea_id, member_id).
+            // The period's supports are counted once, by idea, through `idea_supports_created`.
             let top = try await sql.raw(
                 """
                 SELECT ideas.id, ideas.title, ideas.status, ideas.supports, ideas.created_at,
-                    (SELECT COUNT(*) FROM idea_supports WHERE idea_supports.idea_id = ideas.id
-                        AND idea_supports.created_at >= \(bind: from) AND idea_supports.created_at < \(bind: to))
-                        AS supports_in_period
-                FROM ideas
+                    COALESCE(recent.given, 0) AS supports_in_period
+                FROM ideas LEFT JOIN (
+                    SELECT idea_id, COUNT(*) AS given FROM idea_supports
+                    WHERE created_at >= \(bind: from) AND created_at < \(bind: to) GROUP BY idea_id
+                ) recent ON recent.idea_id = ideas.id
                 WHERE \(filter.ideas) AND ideas.merged_into IS NULL
                 ORDER BY supports_in_period DESC, ideas.supports DESC, ideas.id DESC
                 LIMIT \(literal: VoiceOfCustomer.topIdeaCount)

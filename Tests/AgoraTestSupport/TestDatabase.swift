@@ -22,7 +22,8 @@ public final class TestClock: AgoraClock, Sendable {
 }
 
 /// Runs `body` with the location of a new, empty database of `backend`: a SQLite file in a new
-/// folder, or a new PostgreSQL database, removed afterwards. Without `AGORA_TEST_POSTGRES_URL`
+/// folder, or a new PostgreSQL database, removed afterwards. It first waits for one of the
+/// `TestSlots`, so a `body` must not call it again (it could wait for a slot it holds). Without `AGORA_TEST_POSTGRES_URL`
 /// the PostgreSQL run is skipped, and says so loudly.
 public func withFreshLocation(_ backend: Backend, _ body: (DatabaseLocation) async throws -> Void) async throws {
     await TestSlots.shared.take()

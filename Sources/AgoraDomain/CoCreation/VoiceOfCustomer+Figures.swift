@@ -3,7 +3,7 @@ import Foundation
 /// The figures, computed from the rows of the period (see `VoiceOfCustomer` for each definition).
 extension VoiceOfCustomer {
     /// `reviews`, `comments` and `ideas` are the scope's rows inside `period` (rows outside it are
-    /// ignored); `topIdeas` are already in their order.
+    /// ignored); `topIdeas` are already in their order (most supported during the period, then overall).
     public init(
         scope: Scope, scopeName: String?, period: ReportPeriod, reviews: [ReviewFacts], comments: [CommentFacts],
         ideas: [IdeaFacts], topIdeas: [TopIdea]

@@ -89,8 +89,9 @@ public struct VoiceOfCustomer: Equatable, Sendable {
         public let id: Int64
         public let title: String
         public let status: IdeaStatus
-        /// Supports given during the period, and in all.
+        /// Supports given during the period.
         public let supportsInPeriod: Int
+        /// Supports in all, whenever given.
         public let supports: Int
         public let submittedAt: Date
 

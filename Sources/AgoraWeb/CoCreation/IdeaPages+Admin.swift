@@ -37,8 +37,10 @@ extension IdeaPages {
             "inTime": inTime.map(row), "noneInTime": inTime.isEmpty,
         ]
         if queue.total > queue.ideas.count {
+            let more = queue.total - queue.ideas.count
             values["more"] = view.text(
-                "ideas.admin.more", [String(queue.ideas.count), String(queue.total - queue.ideas.count)])
+                more == 1 ? "ideas.admin.more.one" : "ideas.admin.more.other",
+                [String(queue.ideas.count), String(more)])
         }
         return pages.render("admin-ideas", title: "ideas.pageTitle.admin", values: values, context: context)
     }

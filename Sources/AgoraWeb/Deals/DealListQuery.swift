@@ -31,13 +31,7 @@ struct DealListQuery {
             }
             return cursor
         }
-        limit =
-            try parameters.get("limit").map { raw in
-                guard let limit = Int(raw), (1...50).contains(limit) else {
-                    throw Problem.validation(field: "limit", "error.outOfRange")
-                }
-                return limit
-            } ?? defaultLimit
+        limit = try QueryParameter.integer(parameters.get("limit"), field: "limit", in: 1...50) ?? defaultLimit
     }
 
     /// The list as parsed, whatever the order or extra parameters of the address: unknown parameters

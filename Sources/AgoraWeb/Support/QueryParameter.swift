@@ -1,4 +1,4 @@
-/// The one reading of a number in a query string.
+/// The reading of an integer in a query string (ids, cursors, limits).
 enum QueryParameter {
     /// Absent is nil; anything else must be an integer within `range`, or the request is refused
     /// with a 422 naming `field`.
