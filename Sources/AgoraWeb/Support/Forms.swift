@@ -39,7 +39,7 @@ extension Request {
 extension ValidationError {
     var redirectQuery: String {
         var query = "error=\(message.dropFirst("error.".count))"
-        if let number = arguments.first, !number.isEmpty, number.allSatisfy(\.isNumber) {
+        if let number = arguments.first, !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }) {
             query += "&errorLimit=\(number)"
         }
         return query
@@ -49,7 +49,8 @@ extension ValidationError {
 extension Request {
     /// The number of a refusal carried by `ValidationError.redirectQuery`, to fill its message.
     var redirectedLimit: [String] {
-        guard let raw = uri.queryParameters.get("errorLimit"), (1...9).contains(raw.count), raw.allSatisfy(\.isNumber)
+        guard let raw = uri.queryParameters.get("errorLimit"), (1...9).contains(raw.count),
+            raw.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return [] }
         return [raw]
     }
