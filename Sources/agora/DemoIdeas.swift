@@ -77,6 +77,15 @@ enum DemoIdeas {
             aboutAProduct: true, tags: ["repair", "spare-parts"], daysAgo: 12, supporters: 11,
             outcome: .inReview(enteredDaysAgo: 3)),
         Entry(
+            author: "chloe", title: "Des recharges pour les produits d'entretien de Maison Verte",
+            description:
+                "Les flacons de lessive et de liquide vaisselle de Maison Verte sont solides : les vendre aussi en recharge de 2 litres éviterait d'en jeter un à chaque fois.",
+            partnerSlug: "maison-verte", tags: ["zero-dechet", "recharge"], daysAgo: 16, supporters: 8,
+            outcome: .answered(
+                .underReview,
+                "Maison Verte étudie un format de recharge avec son fournisseur ; réponse promise avant la fin du mois."
+            )),
+        Entry(
             author: "alice", title: "Des points fidélité pour les avis avec photo",
             description:
                 "Les avis avec photo aident beaucoup plus ; les récompenser un peu encouragerait à en publier davantage.",
